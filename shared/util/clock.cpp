@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+#include "shared/util/clock.h"
+
+namespace Amo {
+
+namespace {
+class SystemClock final : public Clock
+{
+public:
+    QDateTime nowUtc() const override { return QDateTime::currentDateTimeUtc(); }
+};
+} // namespace
+
+const Clock &Clock::system()
+{
+    static const SystemClock clock;
+    return clock;
+}
+
+} // namespace Amo
