@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: MIT
+#include "kubestore.h"
+
+#include "kubelistsnapshots.h"
+#include "kuberesourcetype.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Amo::Sandbox {
+
+namespace {
+
+QStringList supportedFields(const KubeResourceType &type)
+{
+    QStringList fields{u"metadata.name"_s, u"metadata.namespace"_s};
+    if (type.resource == u"namespaces" && type.group.isEmpty())
+        fields.append(u"status.phase"_s);
+    return fields;
+}
+
+} // namespace
+
+QByteArray KubeListResult::toJson(const KubeResourceType &type) const
+{
+    QByteArray out;
+    qsizetype size = 256;
+    for (const KubeObjectPtr &item : items)
+        size += item->compactJson().size() + 1;
+    out.reserve(size);
+    out += "{\"kind\":\"" + type.kind.toUtf8() + "List\",\"apiVersion\":\"" + type.apiVersion().toUtf8()
+        + "\",\"metadata\":{\"resourceVersion\":\"" + QByteArray::number(resourceVersion) + '"';
+    if (!continueToken.isEmpty())
+        out += ",\"continue\":\"" + continueToken.toLatin1() + '"';
+    if (remainingItemCount >= 0)
+        out += ",\"remainingItemCount\":" + QByteArray::number(remainingItemCount);
+    out += "},\"items\":[";
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        out += items.at(i)->compactJson();
+    }
+    out += "]}";
+    return out;
+}
+
+KubeStore::KubeStore(const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_clock(clock)
+    , m_snapshots(std::make_unique<KubeListSnapshots>(m_options.maxSnapshots))
+{
+}
+
+KubeStore::~KubeStore()
+{
+    // Watches may outlive the store (they belong to HTTP streams); cut them loose first.
+    const auto watches = m_watches;
+    for (KubeWatch *w : watches)
+        w->drop();
+}
+
+KubeObjectPtr KubeStore::object(const KubeResourceType &type, const QString &ns, const QString &name) const
+{
+    const auto bucket = m_buckets.constFind(type.key());
+    if (bucket == m_buckets.constEnd())
+        return {};
+    return bucket->value(objectKey(type.namespaced ? ns : QString(), name));
+}
+
+QList<KubeObjectPtr> KubeStore::objects(const KubeResourceType &type, const QString &ns) const
+{
+    QList<KubeObjectPtr> out;
+    const auto bucket = m_buckets.constFind(type.key());
+    if (bucket == m_buckets.constEnd())
+        return out;
+    if (ns.isEmpty() || !type.namespaced) {
+        out.reserve(bucket->size());
+        for (const auto &o : *bucket)
+            out.append(o);
+        return out;
+    }
+    // Keys are "ns/name": the namespace's objects form one contiguous range.
+    const QString prefix = ns + u'/';
+    for (auto it = bucket->lowerBound(prefix); it != bucket->cend() && it.key().startsWith(prefix); ++it)
+        out.append(it.value());
+    return out;
+}
+
+qsizetype KubeStore::objectCount() const
+{
+    qsizetype n = 0;
+    for (const auto &bucket : m_buckets)
+        n += bucket.size();
+    return n;
+}
+
+bool KubeStore::namespaceExists(const QString &ns) const
+{
+    static const KubeResourceType *namespaces = KubeResourceType::find({}, u"v1"_s, u"namespaces"_s);
+    return object(*namespaces, {}, ns) != nullptr;
+}
+
+KubeResult KubeStore::get(const KubeResourceType &type, const QString &ns, const QString &name) const
+{
+    if (KubeObjectPtr o = object(type, ns, name))
+        return {{}, o};
+    return {KubeStatus::notFound(type, name), {}};
+}
+
+KubeListResult KubeStore::list(const KubeResourceType &type, const QString &ns, const KubeListOptions &options)
+{
+    KubeListResult result;
+    QString error;
+    const auto labels = LabelSelector::parse(options.labelSelector, &error);
+    const auto fields = labels ? FieldSelector::parse(options.fieldSelector, supportedFields(type), &error)
+                               : std::nullopt;
+    if (!labels || !fields) {
+        result.error = KubeStatus::badRequest(error);
+        return result;
+    }
+    compactExpired();
+    const KubeListSnapshots::Snapshot *snapshot = nullptr;
+    KubeListSnapshots::Snapshot fresh;
+    QString snapshotId;
+    qsizetype offset = 0;
+    if (!options.continueToken.isEmpty()) {
+        if (!options.resourceVersion.isEmpty() && options.resourceVersion != u"0") {
+            result.error =
+                KubeStatus::badRequest(u"specifying resource version is not allowed when using continue"_s);
+            return result;
+        }
+        const auto position = KubeListSnapshots::decode(options.continueToken);
+        if (!position) {
+            result.error = KubeStatus::badRequest(u"continue key is not valid: incorrect encoded start resourceVersion"
+                                                  " (version meta.k8s.io/v1)"_s);
+            return result;
+        }
+        snapshot = m_snapshots->find(position->snapshotId);
+        if (!snapshot) {
+            result.error = KubeStatus::expired(
+                u"The provided continue parameter is too old to display a consistent list result. You can start a "
+                "new list without the continue parameter."_s);
+            return result;
+        }
+        snapshotId = position->snapshotId;
+        offset = position->offset;
+    } else {
+        if (options.resourceVersionMatch == u"Exact" && options.resourceVersion.toLongLong() < m_history.compactedRevision()) {
+            result.error = KubeStatus::tooOldResourceVersion(options.resourceVersion.toLongLong(),
+                                                             m_history.compactedRevision());
+            return result;
+        }
+        fresh.items = objects(type, ns);
+        fresh.resourceVersion = m_resourceVersion;
+        fresh.created = m_clock.nowUtc();
+        snapshot = &fresh;
+    }
+    const bool filtered = !labels->isEmpty() || !fields->isEmpty();
+    const QList<KubeObjectPtr> &items = snapshot->items;
+    qsizetype i = offset;
+    for (; i < items.size() && (options.limit <= 0 || result.items.size() < options.limit); ++i) {
+        const KubeObjectPtr &o = items.at(i);
+        if (!filtered || (labels->matches(o->labels()) && fields->matches(o->json())))
+            result.items.append(o);
+    }
+    result.resourceVersion = snapshot->resourceVersion;
+    if (i < items.size()) {
+        if (!filtered)
+            result.remainingItemCount = items.size() - i;
+        if (snapshotId.isEmpty())
+            snapshotId = m_snapshots->add(std::move(fresh));
+        const QJsonObject last = result.items.isEmpty() ? QJsonObject() : result.items.constLast()->metadata();
+        const QString startKey = objectKey(last.value(u"namespace"_s).toString(), last.value(u"name"_s).toString());
+        result.continueToken =
+            KubeListSnapshots::encode({snapshotId, result.resourceVersion, i}, startKey + QChar(u'\0'));
+    }
+    return result;
+}
+
+KubeWatch *KubeStore::watch(const KubeResourceType &type, const QString &ns, const KubeWatchOptions &options,
+                            QObject *parent, KubeError *error)
+{
+    QString message;
+    const auto labels = LabelSelector::parse(options.labelSelector, &message);
+    const auto fields =
+        labels ? FieldSelector::parse(options.fieldSelector, supportedFields(type), &message) : std::nullopt;
+    if (!labels || !fields) {
+        *error = KubeStatus::badRequest(message);
+        return nullptr;
+    }
+    bool numeric = true;
+    const qint64 rv = options.resourceVersion.isEmpty() ? 0 : options.resourceVersion.toLongLong(&numeric);
+    if (!numeric) {
+        *error = KubeStatus::badRequest(u"invalid resource version: "_s + options.resourceVersion);
+        return nullptr;
+    }
+    compactExpired();
+    KubeError tooOld;
+    if (rv > 0 && rv < m_history.compactedRevision()) {
+        tooOld = KubeStatus::tooOldResourceVersion(rv, m_history.compactedRevision());
+        if (m_options.tooOldWatchAsHttpError) {
+            *error = tooOld;
+            return nullptr;
+        }
+    }
+    auto *w = new KubeWatch(this, type, type.namespaced ? ns : QString(), *labels, *fields, options, parent);
+    w->m_startError = tooOld;
+    return w;
+}
+
+void KubeStore::compactExpired()
+{
+    const QDateTime cutoff = m_clock.nowUtc().addMSecs(-m_options.compactionWindowMs);
+    m_history.compactBefore(cutoff);
+    m_snapshots->setMaximum(m_options.maxSnapshots);
+    m_snapshots->expireBefore(cutoff);
+}
+
+void KubeStore::compactNow()
+{
+    m_history.compactThrough(m_resourceVersion);
+    m_snapshots->clear();
+}
+
+void KubeStore::expireAllWatches()
+{
+    const auto watches = m_watches;
+    for (KubeWatch *w : watches)
+        w->expire(KubeStatus::tooOldResourceVersion(w->position(), m_history.compactedRevision()));
+}
+
+void KubeStore::dropAllWatches()
+{
+    const auto watches = m_watches;
+    for (KubeWatch *w : watches)
+        w->drop();
+}
+
+void KubeStore::registerWatch(KubeWatch *watch)
+{
+    if (!m_watches.contains(watch))
+        m_watches.append(watch);
+}
+
+void KubeStore::unregisterWatch(KubeWatch *watch)
+{
+    m_watches.removeOne(watch);
+}
+
+} // namespace Amo::Sandbox

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Amo::Sandbox {
+
+/** A parsed `labelSelector` query: =, ==, !=, in, notin, exists and !exists, comma meaning AND. */
+class LabelSelector
+{
+public:
+    enum class Operator { Equals, NotEquals, In, NotIn, Exists, DoesNotExist };
+    struct Requirement
+    {
+        QString key;
+        Operator op = Operator::Exists;
+        QStringList values;
+    };
+
+    /** Parses the selector; on failure returns nullopt and sets @p error to kube-apiserver's wording. */
+    static std::optional<LabelSelector> parse(const QString &text, QString *error = nullptr);
+
+    bool isEmpty() const { return m_requirements.isEmpty(); }
+    const QList<Requirement> &requirements() const { return m_requirements; }
+    /** True when an object with these labels is selected. */
+    bool matches(const QJsonObject &labels) const;
+
+private:
+    QList<Requirement> m_requirements;
+};
+
+} // namespace Amo::Sandbox
