@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "shared/config/goduration.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace Amo::Config {
+
+/**
+ * Every option of the operator as plain typed values. Field defaults equal the original's defaults
+ * (the option table in optiontable.cpp is the source of truth; a test keeps the two in step).
+ *
+ * Durations are GoDuration (int64 nanoseconds), so "1ns" survives and toString() prints what Go prints.
+ */
+struct OperatorConfig
+{
+    // Logger
+    bool debug = false; // --debug, also set by --log.debug
+    bool verbose = false;
+    bool logJson = false;
+    bool logDevel = false;
+
+    // Instance (Downward API)
+    QString instanceNodeName;
+    QString instanceNamespace;
+    QString instancePod;
+
+    // Leader election
+    bool leaseEnable = false;
+    QString leaseName = QStringLiteral("azure-msi-operator-leader");
+
+    // Sync
+    GoDuration syncInterval = GoDuration::fromHours(1);
+    bool syncWatch = false;
+    GoDuration syncLockTime = GoDuration::fromMinutes(5);
+
+    // Azure
+    QString azureEnvironment = QStringLiteral("AZUREPUBLICCLOUD");
+    QStringList azureSubscriptions;
+
+    // Kubernetes
+    QString kubeconfig;
+    QString kubernetesLabelFormat = QStringLiteral("msi.azure.k8s.io/%s");
+    QStringList kubernetesNamespaceIgnore {QStringLiteral("kube-system"), QStringLiteral("kube-public"),
+                                           QStringLiteral("default"), QStringLiteral("gatekeeper-system"),
+                                           QStringLiteral("istio-system")};
+
+    // AzureIdentity
+    bool azureIdentityNamespaced = false;
+    QString azureIdentityTemplateNamespace = QStringLiteral("{{index .Tags \"k8snamespace\"}}");
+    QString azureIdentityTemplateResourceName = QStringLiteral("{{ .Name }}-{{ .ClientId }}");
+    bool azureIdentityBindingSync = false;
+    bool azureIdentityExpiry = false;
+    QString azureIdentityExpiryAnnotation = QStringLiteral("janitor/expires");
+    GoDuration azureIdentityExpiryDuration = GoDuration::fromHours(2190);
+    QString azureIdentityExpiryTimeFormat = QStringLiteral("2006-01-02");
+
+    // HTTP server
+    QString serverBind = QStringLiteral(":8080");
+    GoDuration serverTimeoutRead = GoDuration::fromSeconds(5);
+    GoDuration serverTimeoutWrite = GoDuration::fromSeconds(10);
+
+    // Render mode (ours): print manifests for MSIs read from a file, without Azure or a cluster
+    QString render; // empty: normal operation; "-": stdin
+    QString renderOutput = QStringLiteral("yaml"); // "yaml" or "json"
+
+    friend bool operator==(const OperatorConfig &, const OperatorConfig &) = default;
+};
+
+} // namespace Amo::Config

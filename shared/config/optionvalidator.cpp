@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: MIT
+#include "shared/config/optionvalidator.h"
+
+#include "shared/config/gotimelayout.h"
+
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace Amo::Config {
+
+namespace {
+
+bool matches(const QRegularExpression &re, const QString &value)
+{
+    return re.match(value).hasMatch();
+}
+
+bool isUuid(const QString &value)
+{
+    static const QRegularExpression re(
+        u"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"_s);
+    return matches(re, value);
+}
+
+bool isAzureEnvironment(const QString &value)
+{
+    // The names go-autorest's EnvironmentFromName accepts (case-insensitive); AZURESTACKCLOUD reads
+    // its endpoints from AZURE_ENVIRONMENT_FILEPATH.
+    static const QStringList names {u"AZUREPUBLICCLOUD"_s, u"AZURECLOUD"_s,        u"AZURECHINACLOUD"_s,
+                                    u"AZUREGERMANCLOUD"_s, u"AZUREUSGOVERNMENT"_s, u"AZUREUSGOVERNMENTCLOUD"_s,
+                                    u"AZURESTACKCLOUD"_s};
+    return names.contains(value.toUpper());
+}
+
+// Exactly one %s (and %% escapes) so Sprintf(format, "name") yields one label key per field.
+QString checkLabelFormat(const QString &value)
+{
+    if (value.isEmpty())
+        return {}; // labels are not set
+    int verbs = 0;
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        if (value.at(i) != u'%')
+            continue;
+        const QChar next = i + 1 < value.size() ? value.at(i + 1) : QChar();
+        if (next == u's')
+            ++verbs;
+        else if (next != u'%')
+            return u"a sprintf format with exactly one %s (write %% for a literal %)"_s;
+        ++i;
+    }
+    if (verbs != 1)
+        return u"a sprintf format with exactly one %s (write %% for a literal %)"_s;
+    QString key = value;
+    key.replace(u"%s"_s, u"resourcegroup"_s).replace(u"%%"_s, u"%"_s);
+    if (!OptionValidator::isQualifiedName(key))
+        return u"a format whose result is a valid Kubernetes label key, e.g. msi.azure.k8s.io/%s"_s;
+    return {};
+}
+
+// Cheap checks that catch what Go's template parser rejects most often: unclosed or empty actions.
+QString checkTemplate(const QString &value)
+{
+    static const QString expected = u"a Go template such as {{ .Name }} (non-empty, every {{ closed by }})"_s;
+    if (value.trimmed().isEmpty())
+        return expected;
+    qsizetype pos = 0;
+    while ((pos = value.indexOf(u"{{"_s, pos)) >= 0) {
+        const qsizetype end = value.indexOf(u"}}"_s, pos + 2);
+        if (end < 0)
+            return expected;
+        QStringView body = QStringView(value).mid(pos + 2, end - pos - 2);
+        // "{{- x -}}" trims surrounding space; the markers are not part of the action.
+        if (body.startsWith(u"- "))
+            body = body.mid(2);
+        if (body.endsWith(u" -"))
+            body.chop(2);
+        if (body.trimmed().isEmpty())
+            return expected;
+        pos = end + 2;
+    }
+    return {};
+}
+
+QString checkTimeLayout(const QString &value)
+{
+    static const QString expected = u"a Go time layout with year, month and day, such as 2006-01-02"_s;
+    const GoTimeLayout layout(value);
+    if (!layout.hasDateElements())
+        return expected;
+    // What we write must read back, or every later sync would see an unparseable expiry.
+    const QDateTime probe(QDate(2021, 11, 28), QTime(13, 4, 5), Qt::UTC);
+    if (!layout.parse(layout.format(probe)))
+        return expected;
+    return {};
+}
+
+} // namespace
+
+bool OptionValidator::isDnsLabel(const QString &value)
+{
+    static const QRegularExpression re(u"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"_s);
+    return value.size() <= 63 && matches(re, value);
+}
+
+bool OptionValidator::isDnsSubdomain(const QString &value)
+{
+    static const QRegularExpression re(u"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"_s);
+    return value.size() <= 253 && matches(re, value);
+}
+
+bool OptionValidator::isQualifiedName(const QString &value)
+{
+    static const QRegularExpression name(u"^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$"_s);
+    const qsizetype slash = value.indexOf(u'/');
+    if (slash >= 0 && value.indexOf(u'/', slash + 1) >= 0)
+        return false;
+    const QString local = slash >= 0 ? value.mid(slash + 1) : value;
+    if (slash >= 0 && !isDnsSubdomain(value.left(slash)))
+        return false;
+    return local.size() <= 63 && matches(name, local);
+}
+
+bool OptionValidator::isHostPort(const QString &value)
+{
+    const qsizetype colon = value.lastIndexOf(u':');
+    if (colon < 0)
+        return false;
+    const QString port = value.mid(colon + 1);
+    bool numeric = !port.isEmpty() && port.size() <= 5;
+    for (const QChar c : port)
+        numeric = numeric && c.isDigit() && c.unicode() < 128;
+    if (!numeric || port.toInt() > 65535)
+        return false;
+
+    const QString host = value.left(colon);
+    if (host.isEmpty())
+        return true;
+    if (host.startsWith(u'[') && host.endsWith(u']')) {
+        const QHostAddress address(host.mid(1, host.size() - 2));
+        return address.protocol() == QAbstractSocket::IPv6Protocol;
+    }
+    if (host.contains(u':'))
+        return false; // IPv6 needs brackets
+    if (QHostAddress(host).protocol() == QAbstractSocket::IPv4Protocol)
+        return true;
+    // Host names resolve at listen time; here we only insist on DNS characters.
+    static const QRegularExpression hostname(
+        u"^[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*$"_s);
+    return host.size() <= 253 && matches(hostname, host);
+}
+
+QString OptionValidator::normalize(OptionCheck check, const QString &value)
+{
+    if (check == OptionCheck::NamespaceNames)
+        return value.trimmed().toLower();
+    return value;
+}
+
+QString OptionValidator::checkString(OptionCheck check, const QString &value)
+{
+    switch (check) {
+    case OptionCheck::None:
+    case OptionCheck::PositiveDuration:
+    case OptionCheck::NonNegativeDuration:
+        return {};
+    case OptionCheck::HostPort:
+        return isHostPort(value) ? QString()
+                                 : u"[host]:port with a port of 0-65535, e.g. :8080, 127.0.0.1:9000 or [::1]:8080"_s;
+    case OptionCheck::AnnotationKey:
+        return isQualifiedName(value)
+            ? QString()
+            : u"a Kubernetes annotation key: [DNS-1123 subdomain/]name, name of at most 63 characters "
+              u"[A-Za-z0-9][-A-Za-z0-9_.]*[A-Za-z0-9]"_s;
+    case OptionCheck::NamespaceNames:
+        return isDnsLabel(value) ? QString() : u"namespace names (DNS-1123 labels such as kube-system)"_s;
+    case OptionCheck::DnsSubdomain:
+        return isDnsSubdomain(value) ? QString() : u"a DNS-1123 subdomain (lower-case a-z, 0-9, '-', '.')"_s;
+    case OptionCheck::OptionalDnsSubdomain:
+        return value.isEmpty() || isDnsSubdomain(value)
+            ? QString()
+            : u"empty or a DNS-1123 subdomain (lower-case a-z, 0-9, '-', '.')"_s;
+    case OptionCheck::OptionalDnsLabel:
+        return value.isEmpty() || isDnsLabel(value) ? QString()
+                                                    : u"empty or a DNS-1123 label (lower-case a-z, 0-9, '-')"_s;
+    case OptionCheck::AzureEnvironment:
+        return isAzureEnvironment(value)
+            ? QString()
+            : u"an Azure environment: AZUREPUBLICCLOUD, AZURECHINACLOUD, AZUREUSGOVERNMENTCLOUD, AZUREGERMANCLOUD "
+              u"or AZURESTACKCLOUD"_s;
+    case OptionCheck::SubscriptionIds:
+        return isUuid(value) ? QString() : u"subscription IDs (GUIDs such as 00000000-0000-0000-0000-000000000000)"_s;
+    case OptionCheck::LabelFormat:
+        return checkLabelFormat(value);
+    case OptionCheck::GoTemplate:
+        return checkTemplate(value);
+    case OptionCheck::TimeLayout:
+        return checkTimeLayout(value);
+    case OptionCheck::OptionalExistingFile: {
+        const QFileInfo info(value);
+        return value.isEmpty() || (info.isFile() && info.isReadable()) ? QString()
+                                                                       : u"empty or the path of a readable file"_s;
+    }
+    case OptionCheck::RenderSource: {
+        const QFileInfo info(value);
+        return value == u"-" || (!value.isEmpty() && info.isFile() && info.isReadable())
+            ? QString()
+            : u"- (stdin) or the path of a readable file"_s;
+    }
+    case OptionCheck::RenderOutput:
+        return value == u"yaml" || value == u"json" ? QString() : u"yaml or json"_s;
+    }
+    return {};
+}
+
+QString OptionValidator::checkDuration(OptionCheck check, GoDuration value)
+{
+    if (check == OptionCheck::PositiveDuration && value <= GoDuration())
+        return u"a Go duration greater than zero, such as 1h or 30m"_s;
+    if (check == OptionCheck::NonNegativeDuration && value < GoDuration())
+        return u"a Go duration of zero or more, such as 5m or 0"_s;
+    return {};
+}
+
+} // namespace Amo::Config
