@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// The data the operator's templates see: one MSI, shaped like the original Go struct.
+#include "msitemplatedata.h"
+
+namespace Amo::GoText {
+
+QString MsiTemplateData::defaultGoTypeName()
+{
+    return QStringLiteral("main.MsiTemplateData");
+}
+
+Value MsiTemplateData::toValue(const QString &goTypeName) const
+{
+    return Value::fromStruct(goTypeName.toStdString(),
+                             {
+                                 {"Id", Value::fromString(id)},
+                                 {"Name", Value::fromString(name)},
+                                 {"Location", Value::fromString(location)},
+                                 {"ResourceGroup", Value::fromString(resourceGroup)},
+                                 {"SubscriptionId", Value::fromString(subscriptionId)},
+                                 {"ClientId", Value::fromString(clientId)},
+                                 {"TenantId", Value::fromString(tenantId)},
+                                 {"PrincipalID", Value::fromString(principalId)},
+                                 {"Tags", Value::fromStringMap(tags)},
+                                 {"Type", Value::fromString(type)},
+                             });
+}
+
+} // namespace Amo::GoText

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+// The argument-walking half of Go's fmt package: Sprintf, Sprint, Sprintln.
+#pragma once
+
+#include "fmtwriter.h"
+#include "value.h"
+
+#include <string>
+#include <vector>
+
+namespace Amo::GoText {
+
+/** Go's fmt.Sprintf/Sprint/Sprintln over Values; an Invalid or Nil argument is Go's nil interface. */
+class Printer
+{
+public:
+    static std::string sprintf(const std::string &format, const std::vector<Value> &args);
+    static std::string sprint(const std::vector<Value> &args);
+    static std::string sprintln(const std::vector<Value> &args);
+
+private:
+    Printer();
+    void doPrintf(const std::string &format, const std::vector<Value> &args);
+    void printArg(const Value &arg, char32_t verb);
+    void printValue(const Value &value, char32_t verb, int depth);
+    void badVerb(char32_t verb, const Value *value);
+    void fmtInteger(std::uint64_t v, bool isSigned, char32_t verb);
+    void fmtFloat(double v, char32_t verb);
+    void fmtComplex(double re, double im, char32_t verb);
+    void fmtString(const std::string &v, char32_t verb);
+    void fmt0x64(std::uint64_t v, bool leading0x);
+    static bool parseNum(const std::string &s, std::size_t &i, int *num);
+    static bool isNilArg(const Value &v);
+    bool argNumber(int &argNum, const std::string &format, std::size_t &i, int numArgs);
+
+    std::string m_buf;
+    FmtWriter m_fmt;
+    bool m_reordered = false;
+    bool m_goodArgNum = true;
+};
+
+} // namespace Amo::GoText
