@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "httpexchange.h"
+#include "kubeaccesscontrol.h"
+#include "kubestore.h"
+
+namespace Amo::Sandbox {
+
+class KubeResourceType;
+
+/**
+ * Serves the Kubernetes REST API from a KubeStore: discovery, CRDs, get/list/watch/create/
+ * update/patch/delete under /api/v1 and /apis/{group}/{version}, with token or client-certificate
+ * authentication, RBAC and self-subject reviews for `kubectl auth can-i`.
+ */
+class KubeApiHandler : public HttpHandler
+{
+public:
+    explicit KubeApiHandler(const Clock &clock = Clock::system());
+    ~KubeApiHandler() override;
+
+    KubeStore &store() { return *m_store; }
+    KubeAccessControl &accessControl() { return m_access; }
+    /** Loads a scenario's "kubernetes" section (objects, users, RBAC, tunables); returns an error text. */
+    QString loadScenario(const QJsonObject &section);
+
+    bool handle(const HttpRequest &request, HttpExchange &exchange) override;
+
+private:
+    struct Target
+    {
+        const KubeResourceType *type = nullptr;
+        QString ns;
+        QString name;
+        QString subresource;
+        QString pattern;
+    };
+
+    bool handleDiscovery(const HttpRequest &request, HttpExchange &exchange);
+    std::optional<Target> parseResourcePath(const QStringList &segments, const QString &group,
+                                            const QString &version, const QString &prefixPattern) const;
+    void serveResource(const HttpRequest &request, HttpExchange &exchange, const Target &target,
+                       const KubeUser &user);
+    void serveCollection(const HttpRequest &request, HttpExchange &exchange, const Target &target);
+    void serveWatch(const HttpRequest &request, HttpExchange &exchange, const Target &target);
+    void serveReview(const HttpRequest &request, HttpExchange &exchange, const Target &target, const KubeUser &user);
+    static QString verbFor(const HttpRequest &request, const Target &target);
+    static void respondJson(HttpExchange &exchange, int status, const QJsonObject &body);
+    static void respondError(HttpExchange &exchange, const KubeError &error);
+    static void respondObject(HttpExchange &exchange, int status, const KubeObjectPtr &object);
+
+    std::unique_ptr<KubeStore> m_store;
+    KubeAccessControl m_access;
+};
+
+} // namespace Amo::Sandbox
