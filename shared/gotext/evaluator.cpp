@@ -26,6 +26,7 @@ void Executor::notAFunction(const std::vector<Node::Ptr> &args, const Value *fin
 Value Executor::evalCommand(const Value &dot, const Node *cmd, const Value *final)
 {
     step();
+    const NestingGuard guard(*this);
     const Node *firstWord = cmd->nodes[0].get();
     switch (firstWord->type) {
     case Node::Type::Field:

@@ -51,6 +51,16 @@ void Executor::step()
         errorf("exceeded maximum execution steps (" + std::to_string(MaxSteps) + ")");
 }
 
+Executor::NestingGuard::NestingGuard(Executor &e)
+    : m_e(e)
+{
+    // Nested blocks inside recursive {{template}} calls multiply; bound the total so the stack cannot overflow.
+    if (++m_e.m_nesting > MaxNesting) {
+        --m_e.m_nesting;
+        m_e.errorf("exceeded maximum nesting depth (" + std::to_string(MaxNesting) + ")");
+    }
+}
+
 Value Executor::varValue(const std::string &name)
 {
     for (auto it = m_vars.rbegin(); it != m_vars.rend(); ++it) {
@@ -75,6 +85,7 @@ Executor::Flow Executor::walk(const Value &dot, const Node *node)
 {
     at(node);
     step();
+    const NestingGuard guard(*this);
     switch (node->type) {
     case Node::Type::Action: {
         const Value val = evalPipeline(dot, node->pipe.get());

@@ -26,6 +26,7 @@ class Executor
 public:
     static constexpr int MaxTemplateDepth = 1000;
     static constexpr long MaxSteps = 2000000;
+    static constexpr int MaxNesting = 10000;
 
     Executor(const Parser::TreeSet &trees, const std::string &parseName, const std::string &text,
              const std::map<std::string, Function> &functions, std::string &out);
@@ -37,6 +38,18 @@ private:
     [[noreturn]] void errorf(const std::string &message) const;
     void at(const Node *node) { m_node = node; }
     void step();
+    /** Counts one level of C++ recursion for its lifetime; fails beyond MaxNesting. */
+    class NestingGuard
+    {
+    public:
+        explicit NestingGuard(Executor &e);
+        ~NestingGuard() { --m_e.m_nesting; }
+        NestingGuard(const NestingGuard &) = delete;
+        NestingGuard &operator=(const NestingGuard &) = delete;
+
+    private:
+        Executor &m_e;
+    };
     Value varValue(const std::string &name);
     void setVar(const std::string &name, const Value &value);
 
@@ -75,6 +88,7 @@ private:
     const Node *m_node = nullptr;
     std::vector<std::pair<std::string, Value>> m_vars;
     int m_depth = 0;
+    int m_nesting = 0;
     long m_steps = 0;
 };
 

@@ -17,8 +17,9 @@ namespace Amo::GoText {
  * integer is an error ("range can't iterate over 5"), as it is before Go 1.22, and `with … else with` is not
  * supported. Functions are Go's builtins plus our additions lower, upper, trim, replace and trunc (see
  * ExtraFunctions). Deviations, all for safety: {{template}} nesting stops at Executor::MaxTemplateDepth (Go:
- * 100000) with Go's message, execution stops after Executor::MaxSteps steps, and parsing stops at 1000
- * nested blocks or parentheses ("max expression depth exceeded").
+ * 100000) with Go's message; execution stops after Executor::MaxSteps steps or Executor::MaxNesting nested
+ * evaluations (our own messages); parsing stops at 1000 nested blocks or parentheses ("max expression depth
+ * exceeded", the wording of later Go releases).
  */
 class Template
 {
