@@ -2,11 +2,13 @@
 // The data the operator's templates see: one MSI, shaped like the original Go struct.
 #include "msitemplatedata.h"
 
+using namespace Qt::StringLiterals;
+
 namespace Amo::GoText {
 
 QString MsiTemplateData::defaultGoTypeName()
 {
-    return QStringLiteral("main.MsiTemplateData");
+    return u"main.MsiTemplateData"_s;
 }
 
 Value MsiTemplateData::toValue(const QString &goTypeName) const

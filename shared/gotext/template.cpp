@@ -6,6 +6,8 @@
 #include "executor.h"
 #include "parser.h"
 
+using namespace Qt::StringLiterals;
+
 namespace Amo::GoText {
 
 struct Template::Data
@@ -50,7 +52,7 @@ QString Template::error() const
     if (!m_d->error.empty())
         return QString::fromStdString(m_d->error);
     if (!isValid())
-        return QStringLiteral("template: no template parsed");
+        return u"template: no template parsed"_s;
     return {};
 }
 
