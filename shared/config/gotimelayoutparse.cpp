@@ -4,6 +4,7 @@
 
 #include "shared/config/golayouttokenizer.h"
 #include "shared/config/goquote.h"
+#include "shared/config/gotimescanner.h"
 
 using namespace Qt::StringLiterals;
 
@@ -12,153 +13,6 @@ namespace Amo::Config {
 namespace {
 
 using E = GoLayoutElement;
-
-bool digitAt(QStringView s, qsizetype i)
-{
-    return i < s.size() && s.at(i) >= u'0' && s.at(i) <= u'9';
-}
-
-bool commaOrPeriod(QChar c)
-{
-    return c == u'.' || c == u',';
-}
-
-// Go's atoi: optional sign, then digits only.
-std::optional<qint64> atoi(QStringView s)
-{
-    bool negative = false;
-    if (!s.isEmpty() && (s.front() == u'-' || s.front() == u'+')) {
-        negative = s.front() == u'-';
-        s = s.mid(1);
-    }
-    if (s.isEmpty() || s.size() > 18)
-        return std::nullopt;
-    qint64 v = 0;
-    for (const QChar c : s) {
-        if (c < u'0' || c > u'9')
-            return std::nullopt;
-        v = v * 10 + (c.unicode() - u'0');
-    }
-    return negative ? -v : v;
-}
-
-// Go's getnum/getnum3: up to maxDigits digits; fixed demands all of them.
-std::optional<int> takeNumber(QStringView &value, int maxDigits, bool fixed)
-{
-    if (!digitAt(value, 0))
-        return std::nullopt;
-    int n = 0;
-    int v = 0;
-    while (n < maxDigits && digitAt(value, n)) {
-        v = v * 10 + (value.at(n).unicode() - u'0');
-        ++n;
-    }
-    if (fixed && n != maxDigits)
-        return std::nullopt;
-    value = value.mid(n);
-    return v;
-}
-
-// Go's lookup: ASCII case-insensitive prefix match against a name table.
-std::optional<int> takeName(QStringView &value, const QStringList &names)
-{
-    for (int i = 0; i < names.size(); ++i) {
-        const QString &name = names.at(i);
-        if (value.size() >= name.size() && value.left(name.size()).compare(name, Qt::CaseInsensitive) == 0) {
-            value = value.mid(name.size());
-            return i;
-        }
-    }
-    return std::nullopt;
-}
-
-// Go's skip: a run of spaces in the layout matches any run of spaces in the value.
-bool skipLiteral(QStringView &value, QStringView literal)
-{
-    while (!literal.isEmpty()) {
-        if (literal.front() == u' ') {
-            if (!value.isEmpty() && value.front() != u' ')
-                return false;
-            while (!literal.isEmpty() && literal.front() == u' ')
-                literal = literal.mid(1);
-            while (!value.isEmpty() && value.front() == u' ')
-                value = value.mid(1);
-            continue;
-        }
-        if (value.isEmpty() || value.front() != literal.front())
-            return false;
-        literal = literal.mid(1);
-        value = value.mid(1);
-    }
-    return true;
-}
-
-// "+07" style suffix of GMT or a bare numeric zone; returns the consumed length or 0.
-qsizetype signedOffsetLength(QStringView value)
-{
-    if (value.isEmpty() || (value.front() != u'-' && value.front() != u'+'))
-        return 0;
-    qsizetype n = 1;
-    qint64 hours = 0;
-    while (digitAt(value, n) && hours <= 23)
-        hours = hours * 10 + (value.at(n++).unicode() - u'0');
-    if (n == 1 || hours > 23)
-        return 0;
-    return n;
-}
-
-// Go's parseTimeZone: how long the zone abbreviation at the start of value is, or 0.
-qsizetype timeZoneLength(QStringView value)
-{
-    if (value.size() < 3)
-        return 0;
-    if (value.startsWith(u"ChST") || value.startsWith(u"MeST"))
-        return 4;
-    if (value.startsWith(u"GMT"))
-        return 3 + signedOffsetLength(value.mid(3));
-    if (value.front() == u'+' || value.front() == u'-')
-        return signedOffsetLength(value);
-    qsizetype upper = 0;
-    while (upper < 6 && upper < value.size() && value.at(upper) >= u'A' && value.at(upper) <= u'Z')
-        ++upper;
-    switch (upper) {
-    case 3:
-        return 3;
-    case 4:
-        return value.at(3) == u'T' || value.startsWith(u"WITA") ? 4 : 0;
-    case 5:
-        return value.at(4) == u'T' ? 5 : 0;
-    default:
-        return 0;
-    }
-}
-
-// Go's parseNanoseconds: the separator plus length-1 digits (at most 9 are used) as nanoseconds.
-bool fractionNanos(QStringView value, qsizetype length, int &nanosecond, QString &range)
-{
-    if (value.isEmpty() || !commaOrPeriod(value.front()))
-        return false;
-    length = qMin<qsizetype>(length, 10);
-    const auto ns = atoi(value.mid(1, length - 1));
-    if (!ns)
-        return false;
-    if (*ns < 0) {
-        range = u"fractional second"_s;
-        return true;
-    }
-    qint64 v = *ns;
-    for (qsizetype i = length; i < 10; ++i)
-        v *= 10;
-    nanosecond = int(v);
-    return true;
-}
-
-int daysInMonth(int month, int year)
-{
-    const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return month == 2 && leap ? 29 : days[month - 1];
-}
 
 struct Fields
 {
@@ -174,62 +28,6 @@ struct Fields
     bool amSet = false;
     int zoneOffset = 0; // seconds east of UTC; only numeric zones move the instant
 };
-
-} // namespace
-
-namespace {
-
-// Numeric zone offsets: Go 1.19 does no range check on them ("+25:00" is accepted).
-bool takeNumericZone(QStringView &value, E element, int &offset)
-{
-    // Where the hour, minute and second digit pairs sit after the sign.
-    QList<qsizetype> pairs {1, 3};
-    switch (element) {
-    case E::ISO8601ColonTZ:
-    case E::NumColonTZ:
-        pairs = {1, 4};
-        break;
-    case E::ISO8601ShortTZ:
-    case E::NumShortTZ:
-        pairs = {1};
-        break;
-    case E::ISO8601ColonSecondsTZ:
-    case E::NumColonSecondsTZ:
-        pairs = {1, 4, 7};
-        break;
-    case E::ISO8601SecondsTZ:
-    case E::NumSecondsTZ:
-        pairs = {1, 3, 5};
-        break;
-    default:
-        break;
-    }
-    const qsizetype length = pairs.last() + 2;
-    if (value.size() < length)
-        return false;
-    // A gap between pairs is a colon.
-    for (qsizetype i = 1; i < pairs.size(); ++i) {
-        if (pairs.at(i) - pairs.at(i - 1) == 3 && value.at(pairs.at(i) - 1) != u':')
-            return false;
-    }
-    // Like Go, the value is consumed once its shape fits, before the digits and sign are checked.
-    const QStringView zone = value.left(length);
-    value = value.mid(length);
-    int parts[3] = {0, 0, 0};
-    for (qsizetype i = 0; i < pairs.size(); ++i) {
-        const qsizetype at = pairs.at(i);
-        if (!digitAt(zone, at) || !digitAt(zone, at + 1))
-            return false;
-        parts[i] = (zone.at(at).unicode() - u'0') * 10 + (zone.at(at + 1).unicode() - u'0');
-    }
-    const QChar sign = zone.front();
-    if (sign != u'+' && sign != u'-')
-        return false;
-    offset = (parts[0] * 60 + parts[1]) * 60 + parts[2];
-    if (sign == u'-')
-        offset = -offset;
-    return true;
-}
 
 } // namespace
 
@@ -251,14 +49,14 @@ std::optional<GoTimeLayout::Parsed> GoTimeLayout::parse(QStringView input, QStri
     QStringView value = input;
     for (qsizetype t = 0; t < tokens.size(); ++t) {
         const GoLayoutToken &token = tokens.at(t);
-        if (!skipLiteral(value, token.literal))
+        if (!GoTimeScanner::skipLiteral(value, token.literal))
             return cannotParse(value, token.literal);
         if (token.element == E::None)
             break;
         QString range;
         bool ok = true;
         const auto number = [&](int digits, bool fixed, int &target) {
-            const auto n = takeNumber(value, digits, fixed);
+            const auto n = GoTimeScanner::takeNumber(value, digits, fixed);
             ok = n.has_value();
             target = n.value_or(0);
         };
@@ -266,19 +64,19 @@ std::optional<GoTimeLayout::Parsed> GoTimeLayout::parse(QStringView input, QStri
         case E::None:
             break;
         case E::LongYear: {
-            if (value.size() < 4 || !digitAt(value, 0)) {
+            if (value.size() < 4 || !GoTimeScanner::digitAt(value, 0)) {
                 ok = false;
                 break;
             }
             // Go moves past the four characters before it converts them, so errors show the rest.
-            const auto y = atoi(value.left(4));
+            const auto y = GoTimeScanner::atoi(value.left(4));
             value = value.mid(4);
             ok = y.has_value();
             f.year = int(y.value_or(0));
             break;
         }
         case E::Year: {
-            const auto y = value.size() >= 2 ? atoi(value.left(2)) : std::nullopt;
+            const auto y = value.size() >= 2 ? GoTimeScanner::atoi(value.left(2)) : std::nullopt;
             ok = y.has_value();
             if (ok) {
                 f.year = int(*y) + (*y >= 69 ? 1900 : 2000);
@@ -288,9 +86,9 @@ std::optional<GoTimeLayout::Parsed> GoTimeLayout::parse(QStringView input, QStri
         }
         case E::Month:
         case E::LongMonth: {
-            const auto m = takeName(value,
-                                    token.element == E::Month ? GoLayoutTokenizer::shortMonthNames()
-                                                              : GoLayoutTokenizer::longMonthNames());
+            const auto m = GoTimeScanner::takeName(value,
+                                                   token.element == E::Month ? GoLayoutTokenizer::shortMonthNames()
+                                                                             : GoLayoutTokenizer::longMonthNames());
             ok = m.has_value();
             f.month = m.value_or(0) + 1;
             break;
@@ -304,9 +102,9 @@ std::optional<GoTimeLayout::Parsed> GoTimeLayout::parse(QStringView input, QStri
         case E::WeekDay:
         case E::LongWeekDay:
             // The weekday is checked to be a name, then ignored, as in Go.
-            ok = takeName(value,
-                          token.element == E::WeekDay ? GoLayoutTokenizer::shortDayNames()
-                                                      : GoLayoutTokenizer::longDayNames())
+            ok = GoTimeScanner::takeName(value,
+                                         token.element == E::WeekDay ? GoLayoutTokenizer::shortDayNames()
+                                                                     : GoLayoutTokenizer::longDayNames())
                      .has_value();
             break;
         case E::Day:
@@ -349,12 +147,12 @@ std::optional<GoTimeLayout::Parsed> GoTimeLayout::parse(QStringView input, QStri
             // A fraction in the value but not in the layout is still read. Like Go, this runs even when
             // the seconds failed to parse, and its result replaces that failure.
             const E next = t + 1 < tokens.size() ? tokens.at(t + 1).element : E::None;
-            if (value.size() >= 2 && commaOrPeriod(value.front()) && digitAt(value, 1) && next != E::FracSecond0
-                && next != E::FracSecond9) {
+            if (value.size() >= 2 && GoTimeScanner::commaOrPeriod(value.front()) && GoTimeScanner::digitAt(value, 1)
+                && next != E::FracSecond0 && next != E::FracSecond9) {
                 qsizetype n = 2;
-                while (digitAt(value, n))
+                while (GoTimeScanner::digitAt(value, n))
                     ++n;
-                ok = fractionNanos(value, n, f.nanosecond, range);
+                ok = GoTimeScanner::fractionNanos(value, n, f.nanosecond, range);
                 value = value.mid(n);
             }
             break;
@@ -383,7 +181,7 @@ std::optional<GoTimeLayout::Parsed> GoTimeLayout::parse(QStringView input, QStri
                 f.zoneOffset = 0;
                 break;
             }
-            ok = takeNumericZone(value, token.element, f.zoneOffset);
+            ok = GoTimeScanner::takeNumericZone(value, token.element, f.zoneOffset);
             break;
         case E::ISO8601SecondsTZ:
         case E::ISO8601ColonSecondsTZ:
@@ -392,30 +190,30 @@ std::optional<GoTimeLayout::Parsed> GoTimeLayout::parse(QStringView input, QStri
         case E::NumShortTZ:
         case E::NumColonTZ:
         case E::NumColonSecondsTZ:
-            ok = takeNumericZone(value, token.element, f.zoneOffset);
+            ok = GoTimeScanner::takeNumericZone(value, token.element, f.zoneOffset);
             break;
         case E::TZ: {
             // Go keeps the wall clock for abbreviations it cannot resolve (anything but UTC here), so the
             // zone never moves the instant.
-            const qsizetype n = value.startsWith(u"UTC") ? 3 : timeZoneLength(value);
+            const qsizetype n = value.startsWith(u"UTC") ? 3 : GoTimeScanner::timeZoneLength(value);
             ok = n > 0;
             value = value.mid(n);
             break;
         }
         case E::FracSecond0: {
             const qsizetype n = 1 + token.fractionDigits;
-            ok = value.size() >= n && fractionNanos(value, n, f.nanosecond, range);
+            ok = value.size() >= n && GoTimeScanner::fractionNanos(value, n, f.nanosecond, range);
             if (value.size() >= n)
                 value = value.mid(n);
             break;
         }
         case E::FracSecond9: {
-            if (value.size() < 2 || !commaOrPeriod(value.front()) || !digitAt(value, 1))
+            if (value.size() < 2 || !GoTimeScanner::commaOrPeriod(value.front()) || !GoTimeScanner::digitAt(value, 1))
                 break; // the fraction may be omitted
             qsizetype i = 0;
-            while (i < 9 && digitAt(value, i + 1))
+            while (i < 9 && GoTimeScanner::digitAt(value, i + 1))
                 ++i;
-            ok = fractionNanos(value, 1 + i, f.nanosecond, range);
+            ok = GoTimeScanner::fractionNanos(value, 1 + i, f.nanosecond, range);
             value = value.mid(1 + i);
             break;
         }
@@ -467,7 +265,7 @@ std::optional<GoTimeLayout::Parsed> GoTimeLayout::parse(QStringView input, QStri
         if (f.day < 0)
             f.day = 1;
     }
-    if (f.day < 1 || f.day > daysInMonth(f.month, f.year))
+    if (f.day < 1 || f.day > GoTimeScanner::daysInMonth(f.month, f.year))
         return fail(u": day out of range"_s);
 
     // Go counts years astronomically; QDate has no year 0.
