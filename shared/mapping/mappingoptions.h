@@ -6,6 +6,10 @@
 
 #include <chrono>
 
+namespace Amo::Config {
+struct OperatorConfig;
+}
+
 namespace Amo::Mapping {
 
 /** The options that shape which AzureIdentities an MSI turns into. Filled from the operator's configuration. */
@@ -20,6 +24,9 @@ struct MappingOptions
     QString expiryAnnotation = QStringLiteral("janitor/expires");
     std::chrono::nanoseconds expiryDuration = std::chrono::hours(2190);
     QString expiryTimeFormat = QStringLiteral("2006-01-02");
+
+    /** The mapping-related part of the operator's configuration. */
+    static MappingOptions fromConfig(const Config::OperatorConfig &config);
 };
 
 } // namespace Amo::Mapping
