@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: MIT
+#include "shared/sandbox/aadhandler.h"
+
+#include "shared/sandbox/jsonwebtoken.h"
+#include "shared/sandbox/scenario.h"
+#include "shared/sandbox/tokenissuer.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace Amo::Sandbox {
+
+namespace {
+
+const QString kJwtBearer = u"urn:ietf:params:oauth:client-assertion-type:jwt-bearer"_s;
+const QString kExchangeAudience = u"api://AzureADTokenExchange"_s;
+
+QString formValue(const QUrlQuery &form, const QString &key)
+{
+    // form encoding writes spaces as '+', which QUrlQuery leaves alone
+    return QUrl::fromPercentEncoding(form.queryItemValue(key, QUrl::FullyEncoded).replace(u'+', u' ').toUtf8());
+}
+
+} // namespace
+
+AadHandler::AadHandler(const Scenario *scenario, TokenIssuer *tokens)
+    : m_scenario(scenario)
+    , m_tokens(tokens)
+{
+}
+
+HttpResponse AadHandler::error(int status, const QString &error, int code, const QString &description)
+{
+    const QString traceId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString correlationId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString timestamp = QDateTime::currentDateTimeUtc().toString(u"yyyy-MM-dd hh:mm:ss'Z'"_s);
+    const QString text = u"AADSTS%1: %2 Trace ID: %3 Correlation ID: %4 Timestamp: %5"_s.arg(
+        QString::number(code), description, traceId, correlationId, timestamp);
+    return HttpResponse::json(status,
+                              QJsonDocument(QJsonObject {{u"error"_s, error},
+                                                         {u"error_description"_s, text},
+                                                         {u"error_codes"_s, QJsonArray {code}},
+                                                         {u"timestamp"_s, timestamp},
+                                                         {u"trace_id"_s, traceId},
+                                                         {u"correlation_id"_s, correlationId}}),
+                              {{"x-ms-request-id", traceId.toLatin1()}, {"Cache-Control", "no-store, no-cache"}});
+}
+
+bool AadHandler::handle(const HttpRequest &request, HttpExchange &exchange)
+{
+    static const QRegularExpression route(u"^/([^/]+)/oauth2/(v2\\.0/)?token$"_s);
+    const auto match = route.match(request.path);
+    if (!match.hasMatch())
+        return false;
+    const bool v2 = !match.captured(2).isEmpty();
+    exchange.setRoutePattern(v2 ? u"/{tenant}/oauth2/v2.0/token"_s : u"/{tenant}/oauth2/token"_s);
+    if (request.method != "POST") {
+        exchange.respond(error(405, u"invalid_request"_s, 900561,
+                               u"The endpoint only accepts POST requests. Received a %1 request."_s.arg(
+                                   QString::fromLatin1(request.method))));
+        return true;
+    }
+    const QUrlQuery form(QString::fromUtf8(request.body));
+    const QString tenantText = match.captured(1);
+    const ScenarioTenant *tenant = m_scenario->tenant(tenantText);
+    if (!tenant) {
+        exchange.respond(error(400, u"invalid_request"_s, 90002,
+                               u"Tenant '%1' not found. Check to make sure you have the correct tenant ID and are "
+                               "signing into the correct cloud."_s.arg(tenantText)));
+        return true;
+    }
+    const QString grant = formValue(form, u"grant_type"_s);
+    if (grant.isEmpty()) {
+        exchange.respond(error(400, u"invalid_request"_s, 900144,
+                               u"The request body must contain the following parameter: 'grant_type'."_s));
+        return true;
+    }
+    QString audience;
+    if (v2) {
+        const QString scope = formValue(form, u"scope"_s).split(u' ', Qt::SkipEmptyParts).value(0);
+        if (scope.isEmpty()) {
+            exchange.respond(error(400, u"invalid_request"_s, 900144,
+                                   u"The request body must contain the following parameter: 'scope'."_s));
+            return true;
+        }
+        if (grant == u"client_credentials"_s && !scope.endsWith(u"/.default"_s)) {
+            exchange.respond(error(400, u"invalid_scope"_s, 1002012,
+                                   u"The provided value for scope %1 is not valid. Client credential flows must have "
+                                   "a scope value with /.default suffixed to the resource identifier "
+                                   "(application ID URI)."_s.arg(scope)));
+            return true;
+        }
+        audience = scope.endsWith(u"/.default"_s) ? scope.chopped(9) : scope;
+    } else {
+        audience = formValue(form, u"resource"_s);
+        if (audience.isEmpty()) {
+            exchange.respond(error(400, u"invalid_request"_s, 900144,
+                                   u"The request body must contain the following parameter: 'resource'."_s));
+            return true;
+        }
+    }
+
+    Outcome outcome;
+    if (grant == u"client_credentials"_s) {
+        outcome = clientCredentials(request, form, tenant->id);
+    } else if (grant == u"password"_s) {
+        outcome = password(form, tenant->id);
+    } else {
+        exchange.respond(error(400, u"unsupported_grant_type"_s, 70003,
+                               u"The app requested an unsupported grant type '%1'."_s.arg(grant)));
+        return true;
+    }
+    if (!outcome.ok) {
+        exchange.respond(outcome.failure);
+        return true;
+    }
+
+    const IssuedToken token = m_tokens->issue(
+        TokenSubject {tenant->id, outcome.objectId, outcome.appId, audience, outcome.idType, outcome.userName});
+    QJsonObject body {{u"token_type"_s, u"Bearer"_s}, {u"access_token"_s, QString::fromLatin1(token.accessToken)}};
+    if (v2) {
+        body.insert(u"expires_in"_s, token.expiresIn);
+        body.insert(u"ext_expires_in"_s, token.expiresIn);
+    } else {
+        // v1 sends every number as a string
+        body.insert(u"expires_in"_s, QString::number(token.expiresIn));
+        body.insert(u"ext_expires_in"_s, QString::number(token.expiresIn));
+        body.insert(u"expires_on"_s, QString::number(token.expiresOn.toSecsSinceEpoch()));
+        body.insert(u"not_before"_s, QString::number(token.notBefore.toSecsSinceEpoch()));
+        body.insert(u"resource"_s, audience);
+    }
+    exchange.respond(HttpResponse::json(200, QJsonDocument(body), {{"Cache-Control", "no-store, no-cache"}}));
+    return true;
+}
+
+AadHandler::Outcome AadHandler::clientCredentials(const HttpRequest &request, const QUrlQuery &form,
+                                                  const QString &tenantId) const
+{
+    Outcome out;
+    const QString clientId = formValue(form, u"client_id"_s);
+    if (clientId.isEmpty()) {
+        out.failure = error(400, u"invalid_request"_s, 900144,
+                            u"The request body must contain the following parameter: 'client_id'."_s);
+        return out;
+    }
+    const ScenarioApplication *app = m_scenario->application(tenantId, clientId);
+    if (!app) {
+        out.failure = error(400, u"unauthorized_client"_s, 700016,
+                            u"Application with identifier '%1' was not found in the directory '%2'. This can happen "
+                            "if the application has not been installed by the administrator of the tenant or "
+                            "consented to by any user in the tenant."_s.arg(clientId, tenantId));
+        return out;
+    }
+    const QString secret = formValue(form, u"client_secret"_s);
+    const QString assertion = formValue(form, u"client_assertion"_s);
+    if (!secret.isEmpty()) {
+        if (!app->secrets.contains(secret)) {
+            out.failure = error(
+                401, u"invalid_client"_s, 7000215,
+                u"Invalid client secret provided. Ensure the secret being sent in the request is the "
+                "client secret value, not the client secret ID, for a secret added to app '%1'."_s.arg(clientId));
+            return out;
+        }
+        out = Outcome {true, {}, app->objectId, app->clientId, u"app"_s, {}};
+        return out;
+    }
+    if (assertion.isEmpty()) {
+        out.failure = error(401, u"invalid_client"_s, 7000218,
+                            u"The request body must contain the following parameter: 'client_assertion' or "
+                            "'client_secret'."_s);
+        return out;
+    }
+    if (formValue(form, u"client_assertion_type"_s) != kJwtBearer) {
+        out.failure = error(400, u"invalid_request"_s, 50027, u"client_assertion_type must be '%1'."_s.arg(kJwtBearer));
+        return out;
+    }
+    const auto jwt = JsonWebToken::parse(assertion.toLatin1());
+    if (!jwt) {
+        out.failure = error(400, u"invalid_request"_s, 50027, u"JWT token is invalid or malformed."_s);
+        return out;
+    }
+    // an app's own assertion names the app as issuer and subject; anything else is a federated token
+    if (jwt->stringClaim(u"iss"_s) == clientId && jwt->stringClaim(u"sub"_s) == clientId)
+        return certificateAssertion(*jwt, *app, request);
+    return federatedAssertion(*jwt, *app);
+}
+
+bool AadHandler::timesValid(const JsonWebToken &jwt) const
+{
+    const qint64 now = m_tokens->clock().nowUtc().toSecsSinceEpoch();
+    const qint64 exp = jwt.timeClaim(u"exp"_s);
+    const qint64 nbf = jwt.timeClaim(u"nbf"_s);
+    return exp > now && (nbf < 0 || nbf <= now + 300);
+}
+
+AadHandler::Outcome AadHandler::certificateAssertion(const JsonWebToken &jwt, const ScenarioApplication &app,
+                                                     const HttpRequest &request) const
+{
+    Outcome out;
+    // aud must be the exact token URL the client posted to
+    const QString path = request.path;
+    const QString viaHost = m_baseUrl.scheme() + u"://"_s + QString::fromLatin1(request.header("host")) + path;
+    const QString viaBase = m_baseUrl.toString(QUrl::StripTrailingSlash) + path;
+    const QString aud = jwt.stringClaim(u"aud"_s);
+    if (aud != viaHost && aud != viaBase) {
+        out.failure = error(400, u"invalid_client"_s, 50013,
+                            u"Assertion audience claim does not match the required value '%1'."_s.arg(viaBase));
+        return out;
+    }
+    if (!timesValid(jwt)) {
+        out.failure
+            = error(400, u"invalid_client"_s, 700024, u"Client assertion is not within its valid time range."_s);
+        return out;
+    }
+    const QByteArray x5t = jwt.header().value(u"x5t"_s).toString().toLatin1();
+    for (const QByteArray &pem : app.certificates) {
+        if (!x5t.isEmpty() && JsonWebToken::thumbprint(pem) != x5t)
+            continue;
+        if (jwt.verifyRs256(pem))
+            return Outcome {true, {}, app.objectId, app.clientId, u"app"_s, {}};
+    }
+    out.failure = error(401, u"invalid_client"_s, 700027,
+                        u"Client assertion failed signature validation. The key used to sign it is not registered "
+                        "on application '%1'."_s.arg(app.clientId));
+    return out;
+}
+
+AadHandler::Outcome AadHandler::federatedAssertion(const JsonWebToken &jwt, const ScenarioApplication &app) const
+{
+    Outcome out;
+    const QString iss = jwt.stringClaim(u"iss"_s);
+    const ScenarioIssuer *issuer = m_scenario->issuer(iss);
+    bool issuerTrusted = false;
+    for (const ScenarioFederatedCredential &fc : app.federatedCredentials)
+        issuerTrusted = issuerTrusted || fc.issuer == iss;
+    if (!issuer || !issuerTrusted) {
+        out.failure
+            = error(400, u"invalid_client"_s, 700211,
+                    u"No matching federated identity record found for presented assertion issuer '%1'."_s.arg(iss));
+        return out;
+    }
+    bool signed_ = false;
+    for (const QByteArray &key : issuer->keys)
+        signed_ = signed_ || jwt.verifyRs256(key);
+    if (!signed_) {
+        out.failure
+            = error(401, u"invalid_client"_s, 700027,
+                    u"Client assertion failed signature validation against the keys of issuer '%1'."_s.arg(iss));
+        return out;
+    }
+    if (!timesValid(jwt)) {
+        out.failure
+            = error(400, u"invalid_client"_s, 700024, u"Client assertion is not within its valid time range."_s);
+        return out;
+    }
+    const QString sub = jwt.stringClaim(u"sub"_s);
+    QStringList audiences;
+    const QJsonValue aud = jwt.claims().value(u"aud"_s);
+    if (aud.isArray()) {
+        for (const QJsonValue &a : aud.toArray())
+            audiences.append(a.toString());
+    } else {
+        audiences.append(aud.toString());
+    }
+    for (const ScenarioFederatedCredential &fc : app.federatedCredentials) {
+        if (fc.issuer != iss || fc.subject != sub)
+            continue;
+        for (const QString &a : std::as_const(audiences)) {
+            if (fc.audiences.contains(a))
+                return Outcome {true, {}, app.objectId, app.clientId, u"app"_s, {}};
+        }
+        out.failure = error(400, u"invalid_client"_s, 700212,
+                            u"No matching federated identity record found for presented assertion audience '%1'."_s.arg(
+                                audiences.join(u',')));
+        return out;
+    }
+    out.failure
+        = error(400, u"invalid_client"_s, 70021,
+                u"No matching federated identity record found for presented assertion. Assertion Issuer: "
+                "'%1'. Assertion Subject: '%2'. Assertion Audience: '%3'."_s.arg(iss, sub, audiences.join(u',')));
+    return out;
+}
+
+AadHandler::Outcome AadHandler::password(const QUrlQuery &form, const QString &tenantId) const
+{
+    Outcome out;
+    const QString clientId = formValue(form, u"client_id"_s);
+    const QString username = formValue(form, u"username"_s);
+    const QString pass = formValue(form, u"password"_s);
+    if (clientId.isEmpty() || username.isEmpty()) {
+        out.failure = error(400, u"invalid_request"_s, 900144,
+                            u"The request body must contain the following parameters: 'client_id', 'username'."_s);
+        return out;
+    }
+    for (const ScenarioUser &u : m_scenario->users) {
+        if (u.tenantId == tenantId && u.username.compare(username, Qt::CaseInsensitive) == 0 && u.password == pass)
+            return Outcome {true, {}, u.objectId, clientId, u"user"_s, u.username};
+    }
+    out.failure
+        = error(400, u"invalid_grant"_s, 50126, u"Error validating credentials due to invalid username or password."_s);
+    return out;
+}
+
+} // namespace Amo::Sandbox
