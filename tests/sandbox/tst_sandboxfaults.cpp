@@ -125,13 +125,16 @@ void TestSandboxFaults::answersWithInjectedStatus()
 
 void TestSandboxFaults::resetsConnectionMidBody()
 {
-    // every attempt is hit: QNetworkAccessManager silently retries a GET whose body broke off once
+    const qsizetype fullSize = get(m_nam, url(u"/data/a"_s)).body.size();
+    // every attempt is hit: QNetworkAccessManager may retry a GET whose connection broke
     addFault({{u"kind"_s, u"reset"_s}, {u"path"_s, u"/data/*"_s}});
     const Reply r = get(m_nam, url(u"/data/a"_s));
-    QVERIFY(r.error != QNetworkReply::NoError);
-    const int attempts = m_server->requestLog().count("GET", u"/data/{name}"_s);
-    QVERIFY(attempts >= 1);
-    qInfo("reset: client saw error %d after %d attempt(s)", int(r.error), attempts);
+    // Qt 6.4 reports some resets as a normal end, so the cut body is the reliable sign
+    QVERIFY(r.error != QNetworkReply::NoError || r.body.size() < fullSize);
+    QCOMPARE(r.body.size(), fullSize / 2);
+    const int attempts = m_server->requestLog().count("GET", u"/data/{name}"_s) - 1;
+    qInfo("reset: client error %d, %lld of %lld bytes, %d attempt(s)", int(r.error), qint64(r.body.size()),
+          qint64(fullSize), attempts);
     m_server->faults().clear();
     QCOMPARE(get(m_nam, url(u"/data/a"_s)).status, 200);
 }
