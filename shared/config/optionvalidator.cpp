@@ -2,6 +2,9 @@
 #include "shared/config/optionvalidator.h"
 
 #include "shared/config/gotimelayout.h"
+#include "shared/config/labelformat.h"
+#include "shared/gotext/template.h"
+#include "shared/kube/namevalidation.h"
 
 #include <QFileInfo>
 #include <QHostAddress>
@@ -35,53 +38,23 @@ bool isAzureEnvironment(const QString &value)
     return names.contains(value.toUpper());
 }
 
-// Exactly one %s (and %% escapes) so Sprintf(format, "name") yields one label key per field.
 QString checkLabelFormat(const QString &value)
 {
-    if (value.isEmpty())
-        return {}; // labels are not set
-    int verbs = 0;
-    for (qsizetype i = 0; i < value.size(); ++i) {
-        if (value.at(i) != u'%')
-            continue;
-        const QChar next = i + 1 < value.size() ? value.at(i + 1) : QChar();
-        if (next == u's')
-            ++verbs;
-        else if (next != u'%')
-            return u"a sprintf format with exactly one %s (write %% for a literal %)"_s;
-        ++i;
-    }
-    if (verbs != 1)
-        return u"a sprintf format with exactly one %s (write %% for a literal %)"_s;
-    QString key = value;
-    key.replace(u"%s"_s, u"resourcegroup"_s).replace(u"%%"_s, u"%"_s);
-    if (!OptionValidator::isQualifiedName(key))
-        return u"a format whose result is a valid Kubernetes label key, e.g. msi.azure.k8s.io/%s"_s;
-    return {};
+    const LabelFormat format(value); // an empty format means: no labels
+    if (format.error().isEmpty())
+        return {};
+    return u"a sprintf format with one %s whose result is a valid Kubernetes label key, e.g. msi.azure.k8s.io/%s "
+           "(it yields \""_s
+        + format.nameKey() + u"\")"_s;
 }
 
-// Cheap checks that catch what Go's template parser rejects most often: unclosed or empty actions.
+// The real parser, so the message is Go's own ("template: x:1: unclosed action").
 QString checkTemplate(const QString &value)
 {
-    static const QString expected = u"a Go template such as {{ .Name }} (non-empty, every {{ closed by }})"_s;
-    if (value.trimmed().isEmpty())
-        return expected;
-    qsizetype pos = 0;
-    while ((pos = value.indexOf(u"{{"_s, pos)) >= 0) {
-        const qsizetype end = value.indexOf(u"}}"_s, pos + 2);
-        if (end < 0)
-            return expected;
-        QStringView body = QStringView(value).mid(pos + 2, end - pos - 2);
-        // "{{- x -}}" trims surrounding space; the markers are not part of the action.
-        if (body.startsWith(u"- "))
-            body = body.mid(2);
-        if (body.endsWith(u" -"))
-            body.chop(2);
-        if (body.trimmed().isEmpty())
-            return expected;
-        pos = end + 2;
-    }
-    return {};
+    const GoText::Template parsed = GoText::Template::parse(u"template"_s, value);
+    if (parsed.isValid())
+        return {};
+    return u"a Go template such as {{ .Name }} ("_s + parsed.error() + u')';
 }
 
 QString checkTimeLayout(const QString &value)
@@ -101,26 +74,17 @@ QString checkTimeLayout(const QString &value)
 
 bool OptionValidator::isDnsLabel(const QString &value)
 {
-    static const QRegularExpression re(u"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"_s);
-    return value.size() <= 63 && matches(re, value);
+    return Kube::NameValidation::dns1123Label(value).isEmpty();
 }
 
 bool OptionValidator::isDnsSubdomain(const QString &value)
 {
-    static const QRegularExpression re(u"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"_s);
-    return value.size() <= 253 && matches(re, value);
+    return Kube::NameValidation::dns1123Subdomain(value).isEmpty();
 }
 
 bool OptionValidator::isQualifiedName(const QString &value)
 {
-    static const QRegularExpression name(u"^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$"_s);
-    const qsizetype slash = value.indexOf(u'/');
-    if (slash >= 0 && value.indexOf(u'/', slash + 1) >= 0)
-        return false;
-    const QString local = slash >= 0 ? value.mid(slash + 1) : value;
-    if (slash >= 0 && !isDnsSubdomain(value.left(slash)))
-        return false;
-    return local.size() <= 63 && matches(name, local);
+    return Kube::NameValidation::qualifiedName(value).isEmpty();
 }
 
 bool OptionValidator::isHostPort(const QString &value)

@@ -39,8 +39,9 @@ GoText::Value templateData(const Model::Msi &msi)
 
 IdentityMapper::IdentityMapper(MappingOptions options)
     : m_options(std::move(options))
-    , m_namespaceTemplate(GoText::Template::parse(u"namespace"_s, m_options.namespaceTemplate))
-    , m_nameTemplate(GoText::Template::parse(u"resourcename"_s, m_options.nameTemplate))
+    // Template names as the original gave them, so Go's error messages read the same.
+    , m_namespaceTemplate(GoText::Template::parse(u"msiNamespace"_s, m_options.namespaceTemplate))
+    , m_nameTemplate(GoText::Template::parse(u"msiResourceName"_s, m_options.nameTemplate))
     , m_labels(m_options.labelFormat)
 {
     for (const QString &ns : std::as_const(m_options.ignoredNamespaces))

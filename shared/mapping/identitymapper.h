@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "shared/config/labelformat.h"
 #include "shared/gotext/template.h"
-#include "shared/mapping/labelformat.h"
 #include "shared/mapping/mappingoptions.h"
 #include "shared/mapping/msimapping.h"
 
@@ -36,7 +36,7 @@ private:
     MappingOptions m_options;
     GoText::Template m_namespaceTemplate;
     GoText::Template m_nameTemplate;
-    LabelFormat m_labels;
+    Config::LabelFormat m_labels;
     QStringList m_ignored;
     QString m_error;
 };

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "shared/mapping/labelformat.h"
+#include "shared/config/labelformat.h"
 
 #include "shared/gotext/sprintf.h"
 #include "shared/kube/namevalidation.h"
 
 using namespace Qt::StringLiterals;
 
-namespace Amo::Mapping {
+namespace Amo::Config {
 
 LabelFormat::LabelFormat(const QString &format)
     : m_format(format)
@@ -34,4 +34,4 @@ LabelFormat::LabelFormat(const QString &format)
     }
 }
 
-} // namespace Amo::Mapping
+} // namespace Amo::Config

@@ -4,7 +4,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace Amo::Mapping {
+namespace Amo::Config {
 
 /**
  * The lookup label keys from --kubernetes.label.format, a Go Sprintf pattern with one %s
@@ -31,4 +31,4 @@ private:
     QString m_error;
 };
 
-} // namespace Amo::Mapping
+} // namespace Amo::Config
