@@ -2,6 +2,7 @@
 #include "kubeapihandler.h"
 
 #include "kubediscovery.h"
+#include "kubeopenapi.h"
 #include "kuberesourcetype.h"
 
 #include <QJsonArray>
@@ -125,7 +126,17 @@ bool KubeApiHandler::handleDiscovery(const HttpRequest &request, HttpExchange &e
         respondJson(exchange, 200, KubeDiscovery::version()); // open to anonymous callers, as on real clusters
         return true;
     } else if (s.constFirst() == u"openapi") {
-        pattern = u"/openapi/{version}"_s; // not served: kubectl then skips client-side schema checks
+        // Only v3, and only what kubectl needs to hand validation to the server; v2 answers 404.
+        pattern = u"/openapi/{version}"_s;
+        if (s == QStringList{u"openapi"_s, u"v3"_s}) {
+            body = KubeOpenApi::index();
+        } else if (s.size() >= 3 && s.at(1) == u"v3") {
+            pattern = u"/openapi/v3/{groupVersion}"_s;
+            if (s.at(2) == u"api" && s.size() == 4)
+                body = KubeOpenApi::groupVersion({}, s.at(3));
+            else if (s.at(2) == u"apis" && s.size() == 5)
+                body = KubeOpenApi::groupVersion(s.at(3), s.at(4));
+        }
     } else if (s == QStringList{u"api"_s}) {
         pattern = u"/api"_s;
         body = KubeDiscovery::coreVersions();
