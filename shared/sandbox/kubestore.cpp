@@ -219,6 +219,12 @@ void KubeStore::compactNow()
 {
     m_history.compactThrough(m_resourceVersion);
     m_snapshots->clear();
+    // A stream whose position is no longer in history cannot resume: tell it, as etcd would.
+    const auto watches = m_watches;
+    for (KubeWatch *w : watches) {
+        if (w->position() < m_history.compactedRevision())
+            w->expire(KubeStatus::tooOldResourceVersion(w->position(), m_history.compactedRevision()));
+    }
 }
 
 void KubeStore::expireAllWatches()
