@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QList>
+#include <QProcessEnvironment>
+#include <QStringList>
+
+#include <optional>
+
+namespace Amo::Azure {
+
+/**
+ * The azuretracing switches of the original (webdevops/go-common), read from the environment:
+ *  METRIC_AZURERM_API_REQUEST_ENABLE      bool, default true
+ *  METRIC_AZURERM_API_REQUEST_BUCKETS     seconds, split on commas/whitespace, default 1 2.5 5 10 30 60 90 120
+ *  METRIC_AZURERM_API_REQUEST_LABELS      label names, split on commas/whitespace, case-insensitive; default all
+ *  METRIC_AZURERM_API_RATELIMIT_ENABLE    bool, default true
+ *  METRIC_AZURERM_API_RATELIMIT_AUTORESET bool, default true
+ * Bools accept 1/true/y/yes/enabled and 0/false/n/no/disabled. Unlike the original, which ignored
+ * unknown words, any other value is an error, so a typo cannot silently change the metrics.
+ */
+struct ArmTracingSettings
+{
+    bool requestEnabled = true;
+    QList<double> buckets = defaultBuckets();
+    QStringList labels = allLabels(); // always in allLabels() order
+    bool ratelimitEnabled = true;
+    bool ratelimitAutoreset = true;
+
+    static QList<double> defaultBuckets() { return {1, 2.5, 5, 10, 30, 60, 90, 120}; }
+    static QStringList allLabels();
+    static std::optional<ArmTracingSettings> fromEnvironment(const QProcessEnvironment &env, QString *error);
+};
+
+} // namespace Amo::Azure

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#include "shared/azure/workloadidentitycredential.h"
+
+#include "shared/azure/aadtokenjob.h"
+
+#include <QFile>
+
+using namespace Qt::StringLiterals;
+
+namespace Amo::Azure {
+
+WorkloadIdentityCredential::WorkloadIdentityCredential(const AadEndpoint &endpoint, const QString &clientId,
+                                                       const QString &tokenFile, QObject *parent)
+    : TokenCredential(parent)
+    , m_endpoint(endpoint)
+    , m_clientId(clientId)
+    , m_tokenFile(tokenFile)
+{
+}
+
+TokenJob *WorkloadIdentityCredential::createJob(const QString &scope, QObject *parent)
+{
+    return new AadTokenJob(
+        m_endpoint, name(),
+        [this, scope](const QString &, QString *error) -> std::optional<AadTokenJob::Form> {
+            QFile file(m_tokenFile);
+            if (!file.exists()) {
+                *error = u"federated token file %1 not found"_s.arg(m_tokenFile);
+                return std::nullopt;
+            }
+            if (!file.open(QIODevice::ReadOnly)) {
+                *error = u"cannot read federated token file %1: %2"_s.arg(m_tokenFile, file.errorString());
+                return std::nullopt;
+            }
+            const QByteArray token = file.readAll().trimmed();
+            if (token.isEmpty()) {
+                *error = u"federated token file %1 is empty"_s.arg(m_tokenFile);
+                return std::nullopt;
+            }
+            return AadTokenJob::Form {
+                {u"grant_type"_s, u"client_credentials"_s},
+                {u"client_id"_s, m_clientId},
+                {u"client_assertion_type"_s, u"urn:ietf:params:oauth:client-assertion-type:jwt-bearer"_s},
+                {u"client_assertion"_s, QString::fromLatin1(token)},
+                {u"scope"_s, scope}};
+        },
+        parent);
+}
+
+} // namespace Amo::Azure
