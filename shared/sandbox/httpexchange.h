@@ -18,12 +18,12 @@ using HeaderList = QList<std::pair<QByteArray, QByteArray>>;
 /** One parsed HTTP request as the simulator's handlers see it. */
 struct HttpRequest
 {
-    QByteArray method;                      // "GET", "POST", ...
-    QString path;                           // percent-decoded path, without the query
-    QUrlQuery query;                        // decoded query items
-    QHash<QByteArray, QByteArray> headers;  // names lower-cased
+    QByteArray method; // "GET", "POST", ...
+    QString path; // percent-decoded path, without the query
+    QUrlQuery query; // decoded query items
+    QHash<QByteArray, QByteArray> headers; // names lower-cased
     QByteArray body;
-    QString clientCertificateCommonName;    // TLS client certificate CN, empty without one
+    QString clientCertificateCommonName; // TLS client certificate CN, empty without one
     QStringList clientCertificateOrganizations;
 
     QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
@@ -38,7 +38,7 @@ struct HttpResponse
 
     static HttpResponse json(int status, const QJsonDocument &document, HeaderList extraHeaders = {})
     {
-        HttpResponse r{status, std::move(extraHeaders), document.toJson(QJsonDocument::Compact)};
+        HttpResponse r {status, std::move(extraHeaders), document.toJson(QJsonDocument::Compact)};
         r.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
         return r;
     }

@@ -20,7 +20,7 @@ QStringList splitPointer(const QString &pointer)
     if (pointer.isEmpty())
         return {};
     if (!pointer.startsWith(u'/'))
-        throw PatchError{JsonPatch::Failure::Malformed, u"invalid JSON pointer: \""_s % pointer % u"\""_s};
+        throw PatchError {JsonPatch::Failure::Malformed, u"invalid JSON pointer: \""_s % pointer % u"\""_s};
     QStringList tokens = pointer.mid(1).split(u'/');
     for (QString &t : tokens)
         t = t.replace(u"~1"_s, u"/"_s).replace(u"~0"_s, u"~"_s);
@@ -66,8 +66,8 @@ QJsonValue getAt(const QJsonValue &doc, const QStringList &tokens, const QString
 enum class Mode { Add, Remove, Replace };
 
 // Rebuilds the document along the path, since QJson values are immutable copies.
-QJsonValue modify(const QJsonValue &doc, const QStringList &tokens, qsizetype depth, Mode mode,
-                  const QJsonValue &value, const QString &op, const QString &path)
+QJsonValue modify(const QJsonValue &doc, const QStringList &tokens, qsizetype depth, Mode mode, const QJsonValue &value,
+                  const QString &op, const QString &path)
 {
     if (depth == tokens.size())
         return value; // replacing the whole document
@@ -112,12 +112,12 @@ QJsonValue applyOne(const QJsonValue &doc, const QJsonObject &operation)
 {
     const QString op = operation.value(u"op"_s).toString();
     if (!operation.value(u"path"_s).isString())
-        throw PatchError{JsonPatch::Failure::Malformed, op % u" operation missing path"_s};
+        throw PatchError {JsonPatch::Failure::Malformed, op % u" operation missing path"_s};
     const QString path = operation.value(u"path"_s).toString();
     const QStringList tokens = splitPointer(path);
     const bool needsValue = op == u"add" || op == u"replace" || op == u"test";
     if (needsValue && !operation.contains(u"value"_s))
-        throw PatchError{JsonPatch::Failure::Malformed, op % u" operation missing value"_s};
+        throw PatchError {JsonPatch::Failure::Malformed, op % u" operation missing value"_s};
     const QJsonValue value = operation.value(u"value"_s);
     if (op == u"add")
         return modify(doc, tokens, 0, Mode::Add, value, op, path);
@@ -127,24 +127,24 @@ QJsonValue applyOne(const QJsonValue &doc, const QJsonObject &operation)
         return modify(doc, tokens, 0, Mode::Replace, value, op, path);
     if (op == u"test") {
         if (getAt(doc, tokens, op, path) != value)
-            throw PatchError{JsonPatch::Failure::NotApplicable, u"testing value "_s % path % u" failed"_s};
+            throw PatchError {JsonPatch::Failure::NotApplicable, u"testing value "_s % path % u" failed"_s};
         return doc;
     }
     if (op == u"move" || op == u"copy") {
         if (!operation.value(u"from"_s).isString())
-            throw PatchError{JsonPatch::Failure::Malformed, op % u" operation missing from"_s};
+            throw PatchError {JsonPatch::Failure::Malformed, op % u" operation missing from"_s};
         const QString from = operation.value(u"from"_s).toString();
         const QStringList fromTokens = splitPointer(from);
         const QJsonValue moved = getAt(doc, fromTokens, op, from);
         QJsonValue base = doc;
         if (op == u"move") {
             if (path.startsWith(from + u'/'))
-                throw PatchError{JsonPatch::Failure::NotApplicable, u"move operation would move into a child"_s};
+                throw PatchError {JsonPatch::Failure::NotApplicable, u"move operation would move into a child"_s};
             base = modify(doc, fromTokens, 0, Mode::Remove, {}, op, from);
         }
         return modify(base, tokens, 0, Mode::Add, moved, op, path);
     }
-    throw PatchError{JsonPatch::Failure::Malformed, u"Unexpected kind: "_s + op};
+    throw PatchError {JsonPatch::Failure::Malformed, u"Unexpected kind: "_s + op};
 }
 
 } // namespace
@@ -171,7 +171,7 @@ JsonPatch::Result JsonPatch::apply(const QJsonValue &target, const QJsonArray &o
     try {
         for (const auto &op : operations) {
             if (!op.isObject())
-                throw PatchError{Failure::Malformed, u"json: cannot unmarshal a non-object operation"_s};
+                throw PatchError {Failure::Malformed, u"json: cannot unmarshal a non-object operation"_s};
             r.value = applyOne(r.value, op.toObject());
         }
     } catch (const PatchError &e) {

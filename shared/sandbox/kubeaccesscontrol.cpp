@@ -39,7 +39,7 @@ void KubeAccessControl::addUser(const QString &name, const QString &token, const
 {
     QStringList all = groups;
     all.append(u"system:authenticated"_s);
-    m_tokens.insert(token, KubeUser{name, all});
+    m_tokens.insert(token, KubeUser {name, all});
 }
 
 QString KubeAccessControl::loadScenario(const QJsonObject &section)
@@ -52,13 +52,13 @@ QString KubeAccessControl::loadScenario(const QJsonObject &section)
     }
     for (const QJsonValue &v : section.value(u"rbac"_s).toArray()) {
         const QJsonObject r = v.toObject();
-        Rule rule{r.value(u"user"_s).toString(), r.value(u"group"_s).toString(), strings(r.value(u"verbs"_s)),
-                  strings(r.value(u"apiGroups"_s)), strings(r.value(u"resources"_s)),
-                  strings(r.value(u"namespaces"_s))};
+        Rule rule {r.value(u"user"_s).toString(),    r.value(u"group"_s).toString(),
+                   strings(r.value(u"verbs"_s)),     strings(r.value(u"apiGroups"_s)),
+                   strings(r.value(u"resources"_s)), strings(r.value(u"namespaces"_s))};
         if (rule.user.isEmpty() == rule.group.isEmpty())
             return u"rbac: every rule names exactly one user or group"_s;
         if (!r.contains(u"apiGroups"_s))
-            rule.apiGroups = QStringList{u"*"_s};
+            rule.apiGroups = QStringList {u"*"_s};
         addRule(rule);
     }
     return {};
@@ -69,7 +69,7 @@ std::optional<KubeUser> KubeAccessControl::authenticate(const QByteArray &author
                                                         const QStringList &certificateOrganizations) const
 {
     if (!authenticationRequired())
-        return KubeUser{u"system:admin"_s, {kMasters, u"system:authenticated"_s}};
+        return KubeUser {u"system:admin"_s, {kMasters, u"system:authenticated"_s}};
     if (authorizationHeader.startsWith("Bearer ")) {
         const auto it = m_tokens.constFind(QString::fromUtf8(authorizationHeader.mid(7).trimmed()));
         if (it != m_tokens.constEnd())
@@ -80,7 +80,7 @@ std::optional<KubeUser> KubeAccessControl::authenticate(const QByteArray &author
         // The TLS layer has already verified the certificate against the sandbox CA.
         QStringList groups = certificateOrganizations;
         groups.append(u"system:authenticated"_s);
-        return KubeUser{certificateCommonName, groups};
+        return KubeUser {certificateCommonName, groups};
     }
     return std::nullopt;
 }
@@ -116,20 +116,21 @@ QJsonArray KubeAccessControl::resourceRules(const KubeUser &user, const QString 
 {
     QJsonArray out;
     if (user.groups.contains(kMasters)) {
-        out.append(QJsonObject{{u"verbs"_s, QJsonArray{u"*"_s}},
-                               {u"apiGroups"_s, QJsonArray{u"*"_s}},
-                               {u"resources"_s, QJsonArray{u"*"_s}}});
+        out.append(QJsonObject {{u"verbs"_s, QJsonArray {u"*"_s}},
+                                {u"apiGroups"_s, QJsonArray {u"*"_s}},
+                                {u"resources"_s, QJsonArray {u"*"_s}}});
     }
     for (const Rule &rule : m_rules) {
         if (applies(rule, user) && (rule.namespaces.isEmpty() || matches(rule.namespaces, ns))) {
-            out.append(QJsonObject{{u"verbs"_s, toArray(rule.verbs)},
-                                   {u"apiGroups"_s, toArray(rule.apiGroups)},
-                                   {u"resources"_s, toArray(rule.resources)}});
+            out.append(QJsonObject {{u"verbs"_s, toArray(rule.verbs)},
+                                    {u"apiGroups"_s, toArray(rule.apiGroups)},
+                                    {u"resources"_s, toArray(rule.resources)}});
         }
     }
-    out.append(QJsonObject{{u"verbs"_s, QJsonArray{u"create"_s}},
-                           {u"apiGroups"_s, QJsonArray{u"authorization.k8s.io"_s}},
-                           {u"resources"_s, QJsonArray{u"selfsubjectaccessreviews"_s, u"selfsubjectrulesreviews"_s}}});
+    out.append(
+        QJsonObject {{u"verbs"_s, QJsonArray {u"create"_s}},
+                     {u"apiGroups"_s, QJsonArray {u"authorization.k8s.io"_s}},
+                     {u"resources"_s, QJsonArray {u"selfsubjectaccessreviews"_s, u"selfsubjectrulesreviews"_s}}});
     return out;
 }
 
@@ -142,9 +143,9 @@ KubeError KubeAccessControl::forbidden(const KubeUser &user, const KubeAccess &a
     }
     const QString qualified = access.group.isEmpty() ? access.resource : access.resource % u"."_s % access.group;
     const QString subject = access.name.isEmpty() ? qualified : qualified % u" \""_s % access.name % u"\""_s;
-    const QString scope = access.ns.isEmpty() ? u"at the cluster scope"_s
-                                              : u"in the namespace \""_s % access.ns % u"\""_s;
-    QJsonObject details{{u"kind"_s, access.resource}};
+    const QString scope
+        = access.ns.isEmpty() ? u"at the cluster scope"_s : u"in the namespace \""_s % access.ns % u"\""_s;
+    QJsonObject details {{u"kind"_s, access.resource}};
     if (!access.name.isEmpty())
         details.insert(u"name"_s, access.name);
     if (!access.group.isEmpty())

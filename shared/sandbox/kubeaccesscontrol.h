@@ -24,12 +24,12 @@ struct KubeUser
 /** What a request wants to do, as RBAC sees it. */
 struct KubeAccess
 {
-    QString verb;     // get, list, watch, create, update, patch, delete
+    QString verb; // get, list, watch, create, update, patch, delete
     QString group;
     QString resource; // plural; empty for a non-resource path
-    QString ns;       // empty: cluster scope or all namespaces
+    QString ns; // empty: cluster scope or all namespaces
     QString name;
-    QString path;     // for non-resource requests
+    QString path; // for non-resource requests
 };
 
 /**
@@ -41,7 +41,7 @@ class KubeAccessControl
 public:
     struct Rule
     {
-        QString user;  // one of user / group
+        QString user; // one of user / group
         QString group;
         QStringList verbs, apiGroups, resources, namespaces; // "*" matches all; no namespaces = everywhere
     };

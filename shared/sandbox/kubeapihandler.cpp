@@ -30,8 +30,9 @@ bool isWatch(const HttpRequest &request)
 KubeError pageNotFound()
 {
     return KubeStatus::make(404, u"NotFound"_s, u"the server could not find the requested resource"_s,
-                            QJsonObject{{u"causes"_s, QJsonArray{QJsonObject{{u"reason"_s, u"UnexpectedServerResponse"_s},
-                                                                            {u"message"_s, u"404 page not found"_s}}}}});
+                            QJsonObject {{u"causes"_s,
+                                          QJsonArray {QJsonObject {{u"reason"_s, u"UnexpectedServerResponse"_s},
+                                                                   {u"message"_s, u"404 page not found"_s}}}}});
 }
 
 std::optional<QJsonObject> parseObject(const QByteArray &body, KubeError *error)
@@ -75,7 +76,8 @@ void KubeApiHandler::respondError(HttpExchange &exchange, const KubeError &error
 
 void KubeApiHandler::respondObject(HttpExchange &exchange, int status, const KubeObjectPtr &object)
 {
-    exchange.respond(HttpResponse{status, {{kContentType, QByteArrayLiteral("application/json")}}, object->compactJson()});
+    exchange.respond(
+        HttpResponse {status, {{kContentType, QByteArrayLiteral("application/json")}}, object->compactJson()});
 }
 
 bool KubeApiHandler::handle(const HttpRequest &request, HttpExchange &exchange)
@@ -106,8 +108,8 @@ bool KubeApiHandler::handle(const HttpRequest &request, HttpExchange &exchange)
         respondError(exchange, KubeStatus::unauthorized());
         return true;
     }
-    const KubeAccess access{verbFor(request, *target), target->type->group, target->type->resource, target->ns,
-                            target->name, request.path};
+    const KubeAccess access {
+        verbFor(request, *target), target->type->group, target->type->resource, target->ns, target->name, request.path};
     if (!m_access.allowed(*user, access)) {
         respondError(exchange, KubeAccessControl::forbidden(*user, access));
         return true;
@@ -121,14 +123,14 @@ bool KubeApiHandler::handleDiscovery(const HttpRequest &request, HttpExchange &e
     const QStringList s = request.path.split(u'/', Qt::SkipEmptyParts);
     QString pattern;
     QJsonObject body;
-    if (s == QStringList{u"version"_s}) {
+    if (s == QStringList {u"version"_s}) {
         exchange.setRoutePattern(u"/version"_s);
         respondJson(exchange, 200, KubeDiscovery::version()); // open to anonymous callers, as on real clusters
         return true;
     } else if (s.constFirst() == u"openapi") {
         // Only v3, and only what kubectl needs to hand validation to the server; v2 answers 404.
         pattern = u"/openapi/{version}"_s;
-        if (s == QStringList{u"openapi"_s, u"v3"_s}) {
+        if (s == QStringList {u"openapi"_s, u"v3"_s}) {
             body = KubeOpenApi::index();
         } else if (s.size() >= 3 && s.at(1) == u"v3") {
             pattern = u"/openapi/v3/{groupVersion}"_s;
@@ -137,13 +139,13 @@ bool KubeApiHandler::handleDiscovery(const HttpRequest &request, HttpExchange &e
             else if (s.at(2) == u"apis" && s.size() == 5)
                 body = KubeOpenApi::groupVersion(s.at(3), s.at(4));
         }
-    } else if (s == QStringList{u"api"_s}) {
+    } else if (s == QStringList {u"api"_s}) {
         pattern = u"/api"_s;
         body = KubeDiscovery::coreVersions();
-    } else if (s == QStringList{u"api"_s, u"v1"_s}) {
+    } else if (s == QStringList {u"api"_s, u"v1"_s}) {
         pattern = u"/api/v1"_s;
         body = KubeDiscovery::resourceList({}, u"v1"_s);
-    } else if (s == QStringList{u"apis"_s}) {
+    } else if (s == QStringList {u"apis"_s}) {
         pattern = u"/apis"_s;
         body = KubeDiscovery::groupList();
     } else if (s.size() == 2 && s.at(0) == u"apis") {
@@ -168,8 +170,8 @@ bool KubeApiHandler::handleDiscovery(const HttpRequest &request, HttpExchange &e
 }
 
 std::optional<KubeApiHandler::Target> KubeApiHandler::parseResourcePath(const QStringList &segments,
-                                                                         const QString &group, const QString &version,
-                                                                         const QString &prefixPattern) const
+                                                                        const QString &group, const QString &version,
+                                                                        const QString &prefixPattern) const
 {
     Target t;
     QStringList rest = segments;

@@ -38,10 +38,9 @@ private:
     };
 
     bool handleDiscovery(const HttpRequest &request, HttpExchange &exchange);
-    std::optional<Target> parseResourcePath(const QStringList &segments, const QString &group,
-                                            const QString &version, const QString &prefixPattern) const;
-    void serveResource(const HttpRequest &request, HttpExchange &exchange, const Target &target,
-                       const KubeUser &user);
+    std::optional<Target> parseResourcePath(const QStringList &segments, const QString &group, const QString &version,
+                                            const QString &prefixPattern) const;
+    void serveResource(const HttpRequest &request, HttpExchange &exchange, const Target &target, const KubeUser &user);
     void serveCollection(const HttpRequest &request, HttpExchange &exchange, const Target &target);
     void serveWatch(const HttpRequest &request, HttpExchange &exchange, const Target &target);
     void serveReview(const HttpRequest &request, HttpExchange &exchange, const Target &target, const KubeUser &user);

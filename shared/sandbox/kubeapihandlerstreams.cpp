@@ -47,17 +47,17 @@ void KubeApiHandler::serveCollection(const HttpRequest &request, HttpExchange &e
         QList<KubeObjectPtr> deleted;
         for (const KubeObjectPtr &o : std::as_const(result.items)) {
             const QJsonObject md = o->metadata();
-            const KubeResult r = m_store->remove(*target.type, md.value(u"namespace"_s).toString(),
-                                                 md.value(u"name"_s).toString());
+            const KubeResult r
+                = m_store->remove(*target.type, md.value(u"namespace"_s).toString(), md.value(u"name"_s).toString());
             if (r.ok())
                 deleted.append(r.object);
         }
         result.items = deleted;
         result.resourceVersion = m_store->resourceVersion();
     }
-    exchange.respond(HttpResponse{200,
-                                  {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}},
-                                  result.toJson(*target.type)});
+    exchange.respond(HttpResponse {200,
+                                   {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}},
+                                   result.toJson(*target.type)});
 }
 
 void KubeApiHandler::serveWatch(const HttpRequest &request, HttpExchange &exchange, const Target &target)
@@ -70,9 +70,10 @@ void KubeApiHandler::serveWatch(const HttpRequest &request, HttpExchange &exchan
     options.sendInitialEvents = query(request, u"sendInitialEvents"_s) == u"true";
     options.timeoutSeconds = query(request, u"timeoutSeconds"_s).toInt();
     if (options.sendInitialEvents && query(request, u"resourceVersionMatch"_s) != u"NotOlderThan") {
-        respondError(exchange, KubeStatus::make(422, u"Invalid"_s,
-                                                u"sendInitialEvents is forbidden unless resourceVersionMatch is "
-                                                "NotOlderThan"_s));
+        respondError(exchange,
+                     KubeStatus::make(422, u"Invalid"_s,
+                                      u"sendInitialEvents is forbidden unless resourceVersionMatch is "
+                                      "NotOlderThan"_s));
         return;
     }
     KubeError error;
@@ -81,9 +82,10 @@ void KubeApiHandler::serveWatch(const HttpRequest &request, HttpExchange &exchan
         respondError(exchange, error);
         return;
     }
-    HttpStream *stream = exchange.openStream(
-        200, {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
-              {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache, private")}});
+    HttpStream *stream
+        = exchange.openStream(200,
+                              {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
+                               {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache, private")}});
     watch->setParent(stream); // the watch lives exactly as long as its stream
     QObject::connect(watch, &KubeWatch::eventReady, stream,
                      [stream](const QByteArray &event) { stream->write(event + '\n'); });
@@ -115,29 +117,30 @@ void KubeApiHandler::serveReview(const HttpRequest &request, HttpExchange &excha
     if (target.type->resource == u"selfsubjectaccessreviews") {
         const QJsonObject ra = spec.value(u"resourceAttributes"_s).toObject();
         const QJsonObject nra = spec.value(u"nonResourceAttributes"_s).toObject();
-        const KubeAccess access{ra.isEmpty() ? nra.value(u"verb"_s).toString() : ra.value(u"verb"_s).toString(),
-                                ra.value(u"group"_s).toString(),
-                                ra.value(u"resource"_s).toString(),
-                                ra.value(u"namespace"_s).toString(),
-                                ra.value(u"name"_s).toString(),
-                                nra.value(u"path"_s).toString()};
+        const KubeAccess access {ra.isEmpty() ? nra.value(u"verb"_s).toString() : ra.value(u"verb"_s).toString(),
+                                 ra.value(u"group"_s).toString(),
+                                 ra.value(u"resource"_s).toString(),
+                                 ra.value(u"namespace"_s).toString(),
+                                 ra.value(u"name"_s).toString(),
+                                 nra.value(u"path"_s).toString()};
         const bool allowed = m_access.allowed(user, access);
         status.insert(u"allowed"_s, allowed);
         if (allowed)
             status.insert(u"reason"_s, u"allowed by the sandbox RBAC table"_s);
     } else {
         status.insert(u"resourceRules"_s, m_access.resourceRules(user, spec.value(u"namespace"_s).toString()));
-        status.insert(u"nonResourceRules"_s,
-                      QJsonArray{QJsonObject{{u"verbs"_s, QJsonArray{u"get"_s}},
-                                             {u"nonResourceURLs"_s, QJsonArray{u"/api"_s, u"/api/*"_s, u"/apis"_s,
-                                                                               u"/apis/*"_s, u"/version"_s}}}});
+        status.insert(
+            u"nonResourceRules"_s,
+            QJsonArray {QJsonObject {
+                {u"verbs"_s, QJsonArray {u"get"_s}},
+                {u"nonResourceURLs"_s, QJsonArray {u"/api"_s, u"/api/*"_s, u"/apis"_s, u"/apis/*"_s, u"/version"_s}}}});
         status.insert(u"incomplete"_s, false);
     }
-    QJsonObject response{{u"kind"_s, target.type->kind},
-                         {u"apiVersion"_s, target.type->apiVersion()},
-                         {u"metadata"_s, QJsonObject{{u"creationTimestamp"_s, QJsonValue::Null}}},
-                         {u"spec"_s, spec},
-                         {u"status"_s, status}};
+    QJsonObject response {{u"kind"_s, target.type->kind},
+                          {u"apiVersion"_s, target.type->apiVersion()},
+                          {u"metadata"_s, QJsonObject {{u"creationTimestamp"_s, QJsonValue::Null}}},
+                          {u"spec"_s, spec},
+                          {u"status"_s, status}};
     respondJson(exchange, 201, response);
 }
 

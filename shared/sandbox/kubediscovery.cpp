@@ -21,24 +21,25 @@ QJsonObject groupVersion(const QString &group)
 QJsonObject apiGroup(const QString &name)
 {
     return {{u"name"_s, name},
-            {u"versions"_s, QJsonArray{groupVersion(name)}},
+            {u"versions"_s, QJsonArray {groupVersion(name)}},
             {u"preferredVersion"_s, groupVersion(name)}};
 }
 
 QJsonObject crdStatus(const QJsonObject &names)
 {
     const auto condition = [](const QString &type, const QString &reason, const QString &message) {
-        return QJsonObject{{u"type"_s, type},
-                           {u"status"_s, u"True"_s},
-                           {u"lastTransitionTime"_s, u"2024-01-01T00:00:00Z"_s},
-                           {u"reason"_s, reason},
-                           {u"message"_s, message}};
+        return QJsonObject {{u"type"_s, type},
+                            {u"status"_s, u"True"_s},
+                            {u"lastTransitionTime"_s, u"2024-01-01T00:00:00Z"_s},
+                            {u"reason"_s, reason},
+                            {u"message"_s, message}};
     };
     return {{u"acceptedNames"_s, names},
             {u"conditions"_s,
-             QJsonArray{condition(u"NamesAccepted"_s, u"NoConflicts"_s, u"no conflicts found"_s),
-                        condition(u"Established"_s, u"InitialNamesAccepted"_s, u"the initial names have been accepted"_s)}},
-            {u"storedVersions"_s, QJsonArray{u"v1"_s}}};
+             QJsonArray {
+                 condition(u"NamesAccepted"_s, u"NoConflicts"_s, u"no conflicts found"_s),
+                 condition(u"Established"_s, u"InitialNamesAccepted"_s, u"the initial names have been accepted"_s)}},
+            {u"storedVersions"_s, QJsonArray {u"v1"_s}}};
 }
 
 } // namespace
@@ -59,9 +60,9 @@ QJsonObject KubeDiscovery::version()
 QJsonObject KubeDiscovery::coreVersions()
 {
     return {{u"kind"_s, u"APIVersions"_s},
-            {u"versions"_s, QJsonArray{u"v1"_s}},
+            {u"versions"_s, QJsonArray {u"v1"_s}},
             {u"serverAddressByClientCIDRs"_s,
-             QJsonArray{QJsonObject{{u"clientCIDR"_s, u"0.0.0.0/0"_s}, {u"serverAddress"_s, u"127.0.0.1:443"_s}}}}};
+             QJsonArray {QJsonObject {{u"clientCIDR"_s, u"0.0.0.0/0"_s}, {u"serverAddress"_s, u"127.0.0.1:443"_s}}}}};
 }
 
 QJsonObject KubeDiscovery::groupList()
@@ -88,11 +89,11 @@ QJsonObject KubeDiscovery::resourceList(const QString &group, const QString &ver
     for (const KubeResourceType &t : KubeResourceType::all()) {
         if (t.group != group || t.version != version)
             continue;
-        QJsonObject r{{u"name"_s, t.resource},
-                      {u"singularName"_s, t.singular},
-                      {u"namespaced"_s, t.namespaced},
-                      {u"kind"_s, t.kind},
-                      {u"verbs"_s, QJsonArray::fromStringList(t.verbs)}};
+        QJsonObject r {{u"name"_s, t.resource},
+                       {u"singularName"_s, t.singular},
+                       {u"namespaced"_s, t.namespaced},
+                       {u"kind"_s, t.kind},
+                       {u"verbs"_s, QJsonArray::fromStringList(t.verbs)}};
         if (!t.shortNames.isEmpty())
             r.insert(u"shortNames"_s, QJsonArray::fromStringList(t.shortNames));
         resources.append(r);

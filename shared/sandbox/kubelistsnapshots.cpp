@@ -43,11 +43,11 @@ void KubeListSnapshots::expireBefore(const QDateTime &cutoff)
 QString KubeListSnapshots::encode(const Position &position, const QString &startKey)
 {
     // Shaped like apiserver's token ({"v","rv","start"}) plus our snapshot id and offset.
-    const QJsonObject o{{u"v"_s, u"meta.k8s.io/v1"_s},
-                        {u"rv"_s, position.resourceVersion},
-                        {u"start"_s, startKey},
-                        {u"snap"_s, position.snapshotId},
-                        {u"off"_s, position.offset}};
+    const QJsonObject o {{u"v"_s, u"meta.k8s.io/v1"_s},
+                         {u"rv"_s, position.resourceVersion},
+                         {u"start"_s, startKey},
+                         {u"snap"_s, position.snapshotId},
+                         {u"off"_s, position.offset}};
     return QString::fromLatin1(QJsonDocument(o).toJson(QJsonDocument::Compact).toBase64(kTokenEncoding));
 }
 

@@ -33,7 +33,10 @@ public:
         qsizetype offset = 0;
     };
 
-    explicit KubeListSnapshots(int maxSnapshots) : m_max(maxSnapshots) {}
+    explicit KubeListSnapshots(int maxSnapshots)
+        : m_max(maxSnapshots)
+    {
+    }
 
     /** Keeps @p snapshot and returns its id; evicts the oldest when over the limit. */
     QString add(Snapshot snapshot);

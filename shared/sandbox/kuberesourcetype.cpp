@@ -7,8 +7,8 @@ namespace Amo::Sandbox {
 
 namespace {
 
-const QStringList kStandardVerbs{u"create"_s, u"delete"_s, u"deletecollection"_s, u"get"_s,
-                                 u"list"_s,   u"patch"_s,  u"update"_s,           u"watch"_s};
+const QStringList kStandardVerbs {u"create"_s, u"delete"_s, u"deletecollection"_s, u"get"_s,
+                                  u"list"_s,   u"patch"_s,  u"update"_s,           u"watch"_s};
 
 KubeResourceType make(const QString &group, const QString &resource, const QString &singular, const QString &kind,
                       bool namespaced, const QStringList &shortNames = {}, bool custom = false,
@@ -30,8 +30,8 @@ KubeResourceType make(const QString &group, const QString &resource, const QStri
 QList<KubeResourceType> buildTable()
 {
     const QString aad = u"aadpodidentity.k8s.io"_s;
-    const QStringList createOnly{u"create"_s};
-    const QStringList readOnly{u"get"_s, u"list"_s, u"watch"_s};
+    const QStringList createOnly {u"create"_s};
+    const QStringList readOnly {u"get"_s, u"list"_s, u"watch"_s};
     return {
         make({}, u"configmaps"_s, u"configmap"_s, u"ConfigMap"_s, true, {u"cm"_s}),
         make({}, u"events"_s, u"event"_s, u"Event"_s, true, {u"ev"_s}),
@@ -40,8 +40,8 @@ QList<KubeResourceType> buildTable()
         make(aad, u"azureassignedidentities"_s, u"azureassignedidentity"_s, u"AzureAssignedIdentity"_s, true, {}, true),
         make(aad, u"azureidentities"_s, u"azureidentity"_s, u"AzureIdentity"_s, true, {}, true),
         make(aad, u"azureidentitybindings"_s, u"azureidentitybinding"_s, u"AzureIdentityBinding"_s, true, {}, true),
-        make(aad, u"azurepodidentityexceptions"_s, u"azurepodidentityexception"_s, u"AzurePodIdentityException"_s,
-             true, {}, true),
+        make(aad, u"azurepodidentityexceptions"_s, u"azurepodidentityexception"_s, u"AzurePodIdentityException"_s, true,
+             {}, true),
         make(u"coordination.k8s.io"_s, u"leases"_s, u"lease"_s, u"Lease"_s, true),
         make(u"events.k8s.io"_s, u"events"_s, u"event"_s, u"Event"_s, true, {u"ev"_s}),
         // CRDs are fixed by the simulator, so they are readable but not writable.

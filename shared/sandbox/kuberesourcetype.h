@@ -11,9 +11,9 @@ namespace Amo::Sandbox {
 class KubeResourceType
 {
 public:
-    QString group;      // "" for the core group
+    QString group; // "" for the core group
     QString version;
-    QString resource;   // plural, e.g. "azureidentities"
+    QString resource; // plural, e.g. "azureidentities"
     QString singular;
     QString kind;
     bool namespaced = true;

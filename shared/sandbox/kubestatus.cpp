@@ -11,7 +11,7 @@ namespace {
 
 QJsonObject details(const KubeResourceType &type, const QString &name)
 {
-    QJsonObject d{{u"name"_s, name}, {u"kind"_s, type.resource}};
+    QJsonObject d {{u"name"_s, name}, {u"kind"_s, type.resource}};
     if (!type.group.isEmpty())
         d.insert(u"group"_s, type.group);
     return d;
@@ -21,13 +21,13 @@ QJsonObject details(const KubeResourceType &type, const QString &name)
 
 KubeError KubeStatus::make(int code, const QString &reason, const QString &message, const QJsonObject &details)
 {
-    QJsonObject s{{u"kind"_s, u"Status"_s},
-                  {u"apiVersion"_s, u"v1"_s},
-                  {u"metadata"_s, QJsonObject()},
-                  {u"status"_s, u"Failure"_s},
-                  {u"message"_s, message},
-                  {u"reason"_s, reason},
-                  {u"code"_s, code}};
+    QJsonObject s {{u"kind"_s, u"Status"_s},
+                   {u"apiVersion"_s, u"v1"_s},
+                   {u"metadata"_s, QJsonObject()},
+                   {u"status"_s, u"Failure"_s},
+                   {u"message"_s, message},
+                   {u"reason"_s, reason},
+                   {u"code"_s, code}};
     if (!details.isEmpty())
         s.insert(u"details"_s, details);
     return {code, s};
@@ -42,7 +42,7 @@ KubeError KubeStatus::notFound(const KubeResourceType &type, const QString &name
 KubeError KubeStatus::namespaceNotFound(const QString &ns)
 {
     return make(404, u"NotFound"_s, u"namespaces \""_s % ns % u"\" not found"_s,
-                QJsonObject{{u"name"_s, ns}, {u"kind"_s, u"namespaces"_s}});
+                QJsonObject {{u"name"_s, ns}, {u"kind"_s, u"namespaces"_s}});
 }
 
 KubeError KubeStatus::alreadyExists(const KubeResourceType &type, const QString &name)
@@ -53,10 +53,11 @@ KubeError KubeStatus::alreadyExists(const KubeResourceType &type, const QString 
 
 KubeError KubeStatus::conflict(const KubeResourceType &type, const QString &name)
 {
-    return make(409, u"Conflict"_s,
-                u"Operation cannot be fulfilled on "_s % type.qualifiedResource() % u" \""_s % name
-                    % u"\": the object has been modified; please apply your changes to the latest version and try again"_s,
-                details(type, name));
+    return make(
+        409, u"Conflict"_s,
+        u"Operation cannot be fulfilled on "_s % type.qualifiedResource() % u" \""_s % name
+            % u"\": the object has been modified; please apply your changes to the latest version and try again"_s,
+        details(type, name));
 }
 
 KubeError KubeStatus::badRequest(const QString &message)
@@ -100,7 +101,7 @@ KubeError KubeStatus::invalid(const QString &kind, const QString &group, const Q
     }
     const QString what = parts.size() == 1 ? parts.constFirst() : u"["_s % parts.join(u", "_s) % u"]"_s;
     const QString qualifiedKind = group.isEmpty() ? kind : kind % u"."_s % group;
-    QJsonObject d{{u"name"_s, name}, {u"kind"_s, kind}, {u"causes"_s, causes}};
+    QJsonObject d {{u"name"_s, name}, {u"kind"_s, kind}, {u"causes"_s, causes}};
     if (!group.isEmpty())
         d.insert(u"group"_s, group);
     return make(422, u"Invalid"_s, qualifiedKind % u" \""_s % name % u"\" is invalid: "_s % what, d);

@@ -12,7 +12,7 @@ namespace {
 
 QStringList supportedFields(const KubeResourceType &type)
 {
-    QStringList fields{u"metadata.name"_s, u"metadata.namespace"_s};
+    QStringList fields {u"metadata.name"_s, u"metadata.namespace"_s};
     if (type.resource == u"namespaces" && type.group.isEmpty())
         fields.append(u"status.phase"_s);
     return fields;
@@ -111,8 +111,8 @@ KubeListResult KubeStore::list(const KubeResourceType &type, const QString &ns, 
     KubeListResult result;
     QString error;
     const auto labels = LabelSelector::parse(options.labelSelector, &error);
-    const auto fields = labels ? FieldSelector::parse(options.fieldSelector, supportedFields(type), &error)
-                               : std::nullopt;
+    const auto fields
+        = labels ? FieldSelector::parse(options.fieldSelector, supportedFields(type), &error) : std::nullopt;
     if (!labels || !fields) {
         result.error = KubeStatus::badRequest(error);
         return result;
@@ -124,8 +124,7 @@ KubeListResult KubeStore::list(const KubeResourceType &type, const QString &ns, 
     qsizetype offset = 0;
     if (!options.continueToken.isEmpty()) {
         if (!options.resourceVersion.isEmpty() && options.resourceVersion != u"0") {
-            result.error =
-                KubeStatus::badRequest(u"specifying resource version is not allowed when using continue"_s);
+            result.error = KubeStatus::badRequest(u"specifying resource version is not allowed when using continue"_s);
             return result;
         }
         const auto position = KubeListSnapshots::decode(options.continueToken);
@@ -144,7 +143,8 @@ KubeListResult KubeStore::list(const KubeResourceType &type, const QString &ns, 
         snapshotId = position->snapshotId;
         offset = position->offset;
     } else {
-        if (options.resourceVersionMatch == u"Exact" && options.resourceVersion.toLongLong() < m_history.compactedRevision()) {
+        if (options.resourceVersionMatch == u"Exact"
+            && options.resourceVersion.toLongLong() < m_history.compactedRevision()) {
             result.error = KubeStatus::tooOldResourceVersion(options.resourceVersion.toLongLong(),
                                                              m_history.compactedRevision());
             return result;
@@ -170,8 +170,8 @@ KubeListResult KubeStore::list(const KubeResourceType &type, const QString &ns, 
             snapshotId = m_snapshots->add(std::move(fresh));
         const QJsonObject last = result.items.isEmpty() ? QJsonObject() : result.items.constLast()->metadata();
         const QString startKey = objectKey(last.value(u"namespace"_s).toString(), last.value(u"name"_s).toString());
-        result.continueToken =
-            KubeListSnapshots::encode({snapshotId, result.resourceVersion, i}, startKey + QChar(u'\0'));
+        result.continueToken
+            = KubeListSnapshots::encode({snapshotId, result.resourceVersion, i}, startKey + QChar(u'\0'));
     }
     return result;
 }
@@ -181,8 +181,8 @@ KubeWatch *KubeStore::watch(const KubeResourceType &type, const QString &ns, con
 {
     QString message;
     const auto labels = LabelSelector::parse(options.labelSelector, &message);
-    const auto fields =
-        labels ? FieldSelector::parse(options.fieldSelector, supportedFields(type), &message) : std::nullopt;
+    const auto fields
+        = labels ? FieldSelector::parse(options.fieldSelector, supportedFields(type), &message) : std::nullopt;
     if (!labels || !fields) {
         *error = KubeStatus::badRequest(message);
         return nullptr;

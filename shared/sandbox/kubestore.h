@@ -23,7 +23,7 @@ struct KubeStoreOptions
     qint64 compactionWindowMs = 5 * 60 * 1000; // history and continue tokens older than this expire
     int bookmarkIntervalMs = 1000;
     bool tooOldWatchAsHttpError = false; // answer HTTP 410 instead of 200 + ERROR event
-    int maxSnapshots = 256;              // list snapshots kept for continue tokens
+    int maxSnapshots = 256; // list snapshots kept for continue tokens
 };
 
 struct KubeListOptions
@@ -83,8 +83,8 @@ public:
     KubeResult remove(const KubeResourceType &type, const QString &ns, const QString &name,
                       const QJsonObject &deleteOptions = {});
     /** Opens a watch; returns nullptr and sets @p error when the request is refused outright. */
-    KubeWatch *watch(const KubeResourceType &type, const QString &ns, const KubeWatchOptions &options,
-                     QObject *parent, KubeError *error);
+    KubeWatch *watch(const KubeResourceType &type, const QString &ns, const KubeWatchOptions &options, QObject *parent,
+                     KubeError *error);
 
     // Direct access for tests and scenarios.
     /** Creates or replaces an object by its apiVersion/kind, without preconditions. */

@@ -58,7 +58,7 @@ QString KubeStore::loadScenario(const QJsonObject &section)
     };
     for (const auto &list : lists) {
         for (const QJsonValue &v : section.value(list.key).toArray()) {
-            QJsonObject entry = v.isString() ? QJsonObject{{u"name"_s, v.toString()}} : v.toObject();
+            QJsonObject entry = v.isString() ? QJsonObject {{u"name"_s, v.toString()}} : v.toObject();
             const KubeResult r = put(normalise(entry, *list.type));
             if (!r.ok())
                 return list.key % u": "_s % r.error.status.value(u"message"_s).toString();

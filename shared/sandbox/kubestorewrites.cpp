@@ -102,8 +102,8 @@ KubeResult KubeStore::create(const KubeResourceType &type, const QString &ns, QJ
         QJsonObject labels = metadata.value(u"labels"_s).toObject();
         labels.insert(u"kubernetes.io/metadata.name"_s, name);
         metadata.insert(u"labels"_s, labels);
-        object.insert(u"spec"_s, QJsonObject{{u"finalizers"_s, QJsonArray{u"kubernetes"_s}}});
-        object.insert(u"status"_s, QJsonObject{{u"phase"_s, u"Active"_s}});
+        object.insert(u"spec"_s, QJsonObject {{u"finalizers"_s, QJsonArray {u"kubernetes"_s}}});
+        object.insert(u"status"_s, QJsonObject {{u"phase"_s, u"Active"_s}});
     }
     object.insert(kMetadata, metadata);
     return {{}, commit(type, effectiveNs, object, {}, "ADDED")};
@@ -174,14 +174,17 @@ KubeResult KubeStore::patch(const KubeResourceType &type, const QString &ns, con
     QJsonValue patched;
     if (patchType == KubePatchType::Json) {
         if (!document.isArray())
-            return {KubeStatus::badRequest(u"json: cannot unmarshal object into Go value of type jsonpatch.Patch"_s), {}};
+            return {KubeStatus::badRequest(u"json: cannot unmarshal object into Go value of type jsonpatch.Patch"_s),
+                    {}};
         const JsonPatch::Result r = JsonPatch::apply(existing->json(), document.array());
         if (r.failure == JsonPatch::Failure::Malformed)
             return {KubeStatus::badRequest(r.error), {}};
         if (r.failure == JsonPatch::Failure::NotApplicable) {
-            const QJsonObject cause{{u"reason"_s, u"FieldValueInvalid"_s}, {u"message"_s, r.error}, {u"field"_s, u"patch"_s}};
-            return {KubeStatus::make(422, u"Invalid"_s, u"the server rejected our request due to an error in our request"_s,
-                                     QJsonObject{{u"causes"_s, QJsonArray{cause}}}),
+            const QJsonObject cause {
+                {u"reason"_s, u"FieldValueInvalid"_s}, {u"message"_s, r.error}, {u"field"_s, u"patch"_s}};
+            return {KubeStatus::make(422, u"Invalid"_s,
+                                     u"the server rejected our request due to an error in our request"_s,
+                                     QJsonObject {{u"causes"_s, QJsonArray {cause}}}),
                     {}};
         }
         patched = r.value;
@@ -210,12 +213,12 @@ KubeResult KubeStore::remove(const KubeResourceType &type, const QString &ns, co
         const QString actual = metadata.value(field).toString();
         if (!wanted.isEmpty() && wanted != actual) {
             const QString label = field == u"uid" ? u"UID"_s : u"ResourceVersion"_s;
-            return {KubeStatus::make(409, u"Conflict"_s,
-                                     u"Operation cannot be fulfilled on "_s % type.qualifiedResource() % u" \""_s % name
-                                         % u"\": the "_s % label % u" in the precondition ("_s % wanted
-                                         % u") does not match the "_s % label % u" in record ("_s % actual
-                                         % u"). The object might have been modified"_s,
-                                     QJsonObject{{u"name"_s, name}, {u"group"_s, type.group}, {u"kind"_s, type.resource}}),
+            return {KubeStatus::make(
+                        409, u"Conflict"_s,
+                        u"Operation cannot be fulfilled on "_s % type.qualifiedResource() % u" \""_s % name
+                            % u"\": the "_s % label % u" in the precondition ("_s % wanted % u") does not match the "_s
+                            % label % u" in record ("_s % actual % u"). The object might have been modified"_s,
+                        QJsonObject {{u"name"_s, name}, {u"group"_s, type.group}, {u"kind"_s, type.resource}}),
                     {}};
         }
     }
@@ -246,7 +249,7 @@ KubeObjectPtr KubeStore::commit(const KubeResourceType &type, const QString &ns,
         bucket.remove(key);
     else
         bucket.insert(key, stored);
-    const KubeEvent event{eventType, rv, &type, ns, stored, previous, now};
+    const KubeEvent event {eventType, rv, &type, ns, stored, previous, now};
     m_history.append(event);
     const auto watches = m_watches;
     for (KubeWatch *w : watches)
@@ -256,8 +259,8 @@ KubeObjectPtr KubeStore::commit(const KubeResourceType &type, const QString &ns,
 
 KubeResult KubeStore::put(const QJsonObject &object)
 {
-    const KubeResourceType *type =
-        KubeResourceType::findByKind(object.value(u"apiVersion"_s).toString(), object.value(u"kind"_s).toString());
+    const KubeResourceType *type
+        = KubeResourceType::findByKind(object.value(u"apiVersion"_s).toString(), object.value(u"kind"_s).toString());
     if (!type)
         return {KubeStatus::badRequest(u"unknown apiVersion/kind in "_s
                                        + QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact))),
@@ -266,7 +269,8 @@ KubeResult KubeStore::put(const QJsonObject &object)
     const QString ns = type->namespaced ? metadata.value(u"namespace"_s).toString(u"default"_s) : QString();
     if (type->namespaced && !namespaceExists(ns)) {
         const KubeResourceType *namespaces = KubeResourceType::find({}, u"v1"_s, u"namespaces"_s);
-        if (const KubeResult r = create(*namespaces, {}, QJsonObject{{kMetadata, QJsonObject{{u"name"_s, ns}}}}); !r.ok())
+        if (const KubeResult r = create(*namespaces, {}, QJsonObject {{kMetadata, QJsonObject {{u"name"_s, ns}}}});
+            !r.ok())
             return r;
     }
     const QString name = metadata.value(u"name"_s).toString();

@@ -55,22 +55,22 @@ QString maxLen(int n)
     return u"must be no more than %1 characters"_s.arg(n);
 }
 
-const QString kSubdomainMsg =
-    u"a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start "
-    "and end with an alphanumeric character (e.g. 'example.com', regex used for validation is "
-    "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"_s;
-const QString kLabelMsg =
-    u"a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end "
-    "with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is "
-    "'[a-z0-9]([-a-z0-9]*[a-z0-9])?')"_s;
-const QString kQualifiedNameFmt =
-    u"must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric "
-    "character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is "
-    "'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"_s;
-const QString kLabelValueMsg =
-    u"a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start "
-    "and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation "
-    "is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"_s;
+const QString kSubdomainMsg
+    = u"a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start "
+      "and end with an alphanumeric character (e.g. 'example.com', regex used for validation is "
+      "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"_s;
+const QString kLabelMsg
+    = u"a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end "
+      "with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is "
+      "'[a-z0-9]([-a-z0-9]*[a-z0-9])?')"_s;
+const QString kQualifiedNameFmt
+    = u"must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric "
+      "character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is "
+      "'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"_s;
+const QString kLabelValueMsg
+    = u"a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start "
+      "and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation "
+      "is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"_s;
 
 } // namespace
 
@@ -151,8 +151,8 @@ QJsonArray KubeValidation::validateMetadata(const QJsonObject &metadata, bool na
     QJsonArray causes;
     const QString name = metadata.value(u"name"_s).toString();
     if (name.isEmpty()) {
-        causes.append(cause(u"FieldValueRequired"_s, u"metadata.name"_s,
-                            u"Required value: name or generateName is required"_s));
+        causes.append(
+            cause(u"FieldValueRequired"_s, u"metadata.name"_s, u"Required value: name or generateName is required"_s));
     } else {
         const QStringList problems = namespaceName ? dns1123Label(name) : dns1123Subdomain(name);
         for (const QString &m : problems)

@@ -106,10 +106,11 @@ void KubeWatch::sendBookmark(bool initialEventsEnd)
     if (m_closed || !m_store)
         return;
     m_position = std::max(m_position, m_store->resourceVersion());
-    QJsonObject metadata{{u"resourceVersion"_s, QString::number(m_position)}};
+    QJsonObject metadata {{u"resourceVersion"_s, QString::number(m_position)}};
     if (initialEventsEnd)
-        metadata.insert(u"annotations"_s, QJsonObject{{u"k8s.io/initial-events-end"_s, u"true"_s}});
-    const QJsonObject object{{u"kind"_s, m_type.kind}, {u"apiVersion"_s, m_type.apiVersion()}, {u"metadata"_s, metadata}};
+        metadata.insert(u"annotations"_s, QJsonObject {{u"k8s.io/initial-events-end"_s, u"true"_s}});
+    const QJsonObject object {
+        {u"kind"_s, m_type.kind}, {u"apiVersion"_s, m_type.apiVersion()}, {u"metadata"_s, metadata}};
     emitEvent("BOOKMARK", QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 

@@ -23,7 +23,7 @@ struct KubeWatchOptions
     QString resourceVersion; // empty or "0": synthetic ADDED for the current state first
     bool allowBookmarks = false;
     bool sendInitialEvents = false; // end the initial ADDED events with an annotated BOOKMARK
-    int timeoutSeconds = 0;         // 0: no timeout
+    int timeoutSeconds = 0; // 0: no timeout
 };
 
 /**

@@ -2,9 +2,9 @@
 // Every option of the agent rejects bad values with exit status 2 and one line that names it.
 #include "agentrun.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 

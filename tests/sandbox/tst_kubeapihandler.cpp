@@ -58,7 +58,7 @@ public:
     void setRoutePattern(const QString &p) override { pattern = p; }
     QJsonObject json() const { return QJsonDocument::fromJson(response.body).object(); }
 
-    HttpResponse response{0, {}, {}};
+    HttpResponse response {0, {}, {}};
     std::unique_ptr<FakeStream> stream;
     QString pattern;
 };
@@ -78,8 +78,8 @@ HttpRequest makeRequest(const QByteArray &method, const QString &pathAndQuery, c
 }
 
 const QString kIdentities = u"/apis/aadpodidentity.k8s.io/v1/namespaces/team-a/azureidentities"_s;
-const QByteArray kIdentity =
-    R"({"apiVersion":"aadpodidentity.k8s.io/v1","kind":"AzureIdentity","metadata":{"name":"id1"},"spec":{"type":0,"clientID":"c1"}})";
+const QByteArray kIdentity
+    = R"({"apiVersion":"aadpodidentity.k8s.io/v1","kind":"AzureIdentity","metadata":{"name":"id1"},"spec":{"type":0,"clientID":"c1"}})";
 
 } // namespace
 
@@ -159,8 +159,8 @@ void TestKubeApiHandler::routing_data()
     QTest::newRow("core events") << QByteArray("GET") << u"/api/v1/namespaces/team-a/events"_s << 200
                                  << u"/api/v1/namespaces/{namespace}/{resource}"_s;
     QTest::newRow("unknown resource") << QByteArray("GET") << u"/api/v1/pods"_s << 404 << u"/api/{unknown}"_s;
-    QTest::newRow("item without namespace") << QByteArray("GET") << u"/apis/aadpodidentity.k8s.io/v1/azureidentities/x"_s
-                                            << 404 << u"/apis/{unknown}"_s;
+    QTest::newRow("item without namespace")
+        << QByteArray("GET") << u"/apis/aadpodidentity.k8s.io/v1/azureidentities/x"_s << 404 << u"/apis/{unknown}"_s;
     QTest::newRow("subresource") << QByteArray("GET") << kIdentities + u"/x/status"_s << 404
                                  << u"/apis/{group}/{version}/namespaces/{namespace}/{resource}/{name}/{subresource}"_s;
     QTest::newRow("post to item") << QByteArray("POST") << kIdentities + u"/x"_s << 405
@@ -196,7 +196,7 @@ void TestKubeApiHandler::discovery()
             sawNamespaces = true;
             QCOMPARE(r.value(u"namespaced"_s).toBool(), false);
             QCOMPARE(r.value(u"kind"_s).toString(), u"Namespace"_s);
-            QCOMPARE(r.value(u"shortNames"_s).toArray(), QJsonArray{u"ns"_s});
+            QCOMPARE(r.value(u"shortNames"_s).toArray(), QJsonArray {u"ns"_s});
         }
     }
     QVERIFY(sawNamespaces);
@@ -209,8 +209,9 @@ void TestKubeApiHandler::discovery()
         QVERIFY(v.toObject().value(u"verbs"_s).toArray().contains(u"watch"_s));
         QVERIFY(v.toObject().value(u"namespaced"_s).toBool());
     }
-    QCOMPARE(kinds, (QStringList{u"AzureAssignedIdentity"_s, u"AzureIdentity"_s, u"AzureIdentityBinding"_s,
-                                 u"AzurePodIdentityException"_s}));
+    QCOMPARE(kinds,
+             (QStringList {u"AzureAssignedIdentity"_s, u"AzureIdentity"_s, u"AzureIdentityBinding"_s,
+                           u"AzurePodIdentityException"_s}));
     QStringList groups;
     for (const QJsonValue &v : send("GET", u"/apis"_s).json().value(u"groups"_s).toArray())
         groups.append(v.toObject().value(u"name"_s).toString());
@@ -224,9 +225,10 @@ void TestKubeApiHandler::customResourceDefinitions()
     const QJsonObject list = send("GET", u"/apis/apiextensions.k8s.io/v1/customresourcedefinitions"_s).json();
     QCOMPARE(list.value(u"kind"_s).toString(), u"CustomResourceDefinitionList"_s);
     QCOMPARE(list.value(u"items"_s).toArray().size(), 4);
-    const QJsonObject crd =
-        send("GET", u"/apis/apiextensions.k8s.io/v1/customresourcedefinitions/azureidentities.aadpodidentity.k8s.io"_s)
-            .json();
+    const QJsonObject crd
+        = send("GET",
+               u"/apis/apiextensions.k8s.io/v1/customresourcedefinitions/azureidentities.aadpodidentity.k8s.io"_s)
+              .json();
     QCOMPARE(crd.value(u"spec"_s).toObject().value(u"names"_s).toObject().value(u"kind"_s).toString(),
              u"AzureIdentity"_s);
     const QJsonArray conditions = crd.value(u"status"_s).toObject().value(u"conditions"_s).toArray();
@@ -244,12 +246,12 @@ void TestKubeApiHandler::crud()
     QCOMPARE(patched.response.status, 200);
     QCOMPARE(patched.json().value(u"metadata"_s).toObject().value(u"labels"_s).toObject().value(u"a"_s).toString(),
              u"b"_s);
-    const FakeExchange jsonPatched = send("PATCH", kIdentities + u"/id1"_s,
-                                          R"([{"op":"replace","path":"/spec/clientID","value":"c2"}])",
-                                          "application/json-patch+json");
+    const FakeExchange jsonPatched
+        = send("PATCH", kIdentities + u"/id1"_s, R"([{"op":"replace","path":"/spec/clientID","value":"c2"}])",
+               "application/json-patch+json");
     QCOMPARE(jsonPatched.response.status, 200);
     QJsonObject body = jsonPatched.json();
-    body.insert(u"spec"_s, QJsonObject{{u"type"_s, 0}, {u"clientID"_s, u"c3"_s}});
+    body.insert(u"spec"_s, QJsonObject {{u"type"_s, 0}, {u"clientID"_s, u"c3"_s}});
     QCOMPARE(send("PUT", kIdentities + u"/id1"_s, QJsonDocument(body).toJson()).response.status, 200);
     QCOMPARE(send("PUT", kIdentities + u"/id1"_s, QJsonDocument(body).toJson()).response.status, 409); // stale now
     QCOMPARE(send("DELETE", kIdentities + u"/id1"_s).response.status, 200);
@@ -272,8 +274,8 @@ void TestKubeApiHandler::statusBodies_data()
     QTest::newRow("missing namespace") << QByteArray("POST")
                                        << u"/apis/aadpodidentity.k8s.io/v1/namespaces/nope/azureidentities"_s
                                        << kIdentity << json << 404 << u"NotFound"_s;
-    QTest::newRow("invalid name") << QByteArray("POST") << kIdentities
-                                  << QByteArray(R"({"metadata":{"name":"UPPER"}})") << json << 422 << u"Invalid"_s;
+    QTest::newRow("invalid name") << QByteArray("POST") << kIdentities << QByteArray(R"({"metadata":{"name":"UPPER"}})")
+                                  << json << 422 << u"Invalid"_s;
     QTest::newRow("strategic on CRD") << QByteArray("PATCH") << kIdentities + u"/id1"_s << QByteArray("{}")
                                       << QByteArray("application/strategic-merge-patch+json") << 415
                                       << u"UnsupportedMediaType"_s;
@@ -324,7 +326,8 @@ void TestKubeApiHandler::pagedList()
     const FakeExchange expired = send("GET", u"/apis/aadpodidentity.k8s.io/v1/azureidentities?limit=3"_s);
     const QString token = expired.json().value(u"metadata"_s).toObject().value(u"continue"_s).toString();
     m_handler->store().compactNow();
-    const FakeExchange gone = send("GET", u"/apis/aadpodidentity.k8s.io/v1/azureidentities?limit=3&continue="_s + token);
+    const FakeExchange gone
+        = send("GET", u"/apis/aadpodidentity.k8s.io/v1/azureidentities?limit=3&continue="_s + token);
     QCOMPARE(gone.response.status, 410);
     QCOMPARE(gone.json().value(u"reason"_s).toString(), u"Expired"_s);
 }
@@ -382,7 +385,8 @@ void TestKubeApiHandler::watchTooOld()
 void TestKubeApiHandler::authentication()
 {
     QCOMPARE(m_handler->loadScenario(QJsonDocument::fromJson(R"({
-        "users": [{"name": "admin", "token": "t-admin", "groups": ["system:masters"]}]})").object()),
+        "users": [{"name": "admin", "token": "t-admin", "groups": ["system:masters"]}]})")
+                                         .object()),
              QString());
     FakeExchange anonymous = send("GET", u"/api/v1/namespaces"_s);
     QCOMPARE(anonymous.response.status, 401);
@@ -405,29 +409,33 @@ void TestKubeApiHandler::rbacAndReviews()
     QCOMPARE(m_handler->loadScenario(QJsonDocument::fromJson(R"({
         "users": [{"name": "dev", "token": "t-dev"}],
         "rbac": [{"user": "dev", "verbs": ["get", "list"], "apiGroups": ["aadpodidentity.k8s.io"],
-                  "resources": ["azureidentities"], "namespaces": ["team-a"]}]})").object()),
+                  "resources": ["azureidentities"], "namespaces": ["team-a"]}]})")
+                                         .object()),
              QString());
     const auto as = [](HttpRequest r) {
         r.headers.insert("authorization", "Bearer t-dev");
         return r;
     };
     QCOMPARE(send(as(makeRequest("GET", kIdentities))).response.status, 200);
-    const FakeExchange denied = send(as(makeRequest("GET", u"/apis/aadpodidentity.k8s.io/v1/namespaces/team-b/azureidentities"_s)));
+    const FakeExchange denied
+        = send(as(makeRequest("GET", u"/apis/aadpodidentity.k8s.io/v1/namespaces/team-b/azureidentities"_s)));
     QCOMPARE(denied.response.status, 403);
-    QCOMPARE(denied.json().value(u"message"_s).toString(),
-             u"azureidentities.aadpodidentity.k8s.io is forbidden: User \"dev\" cannot list resource \"azureidentities\" "
-             "in API group \"aadpodidentity.k8s.io\" in the namespace \"team-b\""_s);
+    QCOMPARE(
+        denied.json().value(u"message"_s).toString(),
+        u"azureidentities.aadpodidentity.k8s.io is forbidden: User \"dev\" cannot list resource \"azureidentities\" "
+        "in API group \"aadpodidentity.k8s.io\" in the namespace \"team-b\""_s);
     QCOMPARE(denied.json().value(u"details"_s).toObject().value(u"kind"_s).toString(), u"azureidentities"_s);
     QCOMPARE(send(as(makeRequest("POST", kIdentities, kIdentity))).response.status, 403);
 
     const auto review = [&](const QString &verb, const QString &ns) {
-        const QJsonObject body{{u"apiVersion"_s, u"authorization.k8s.io/v1"_s},
-                               {u"kind"_s, u"SelfSubjectAccessReview"_s},
-                               {u"spec"_s, QJsonObject{{u"resourceAttributes"_s,
-                                                        QJsonObject{{u"verb"_s, verb},
-                                                                    {u"group"_s, u"aadpodidentity.k8s.io"_s},
-                                                                    {u"resource"_s, u"azureidentities"_s},
-                                                                    {u"namespace"_s, ns}}}}}};
+        const QJsonObject body {{u"apiVersion"_s, u"authorization.k8s.io/v1"_s},
+                                {u"kind"_s, u"SelfSubjectAccessReview"_s},
+                                {u"spec"_s,
+                                 QJsonObject {{u"resourceAttributes"_s,
+                                               QJsonObject {{u"verb"_s, verb},
+                                                            {u"group"_s, u"aadpodidentity.k8s.io"_s},
+                                                            {u"resource"_s, u"azureidentities"_s},
+                                                            {u"namespace"_s, ns}}}}}};
         return send(as(makeRequest("POST", u"/apis/authorization.k8s.io/v1/selfsubjectaccessreviews"_s,
                                    QJsonDocument(body).toJson())));
     };

@@ -57,8 +57,9 @@ private Q_SLOTS:
 private:
     QStringList baseArgs(const QString &user = u"admin"_s) const
     {
-        QStringList args{u"--kubeconfig"_s, m_dir.filePath(u"kubeconfig"_s), u"--user"_s, user, u"--cache-dir"_s,
-                         m_dir.filePath(u"cache"_s), u"--request-timeout=20s"_s};
+        QStringList args {
+            u"--kubeconfig"_s,          m_dir.filePath(u"kubeconfig"_s), u"--user"_s, user, u"--cache-dir"_s,
+            m_dir.filePath(u"cache"_s), u"--request-timeout=20s"_s};
         // e.g. AMO_KUBECTL_EXTRA=-v=8 to see kubectl's requests
         args += qEnvironmentVariable("AMO_KUBECTL_EXTRA").split(u' ', Qt::SkipEmptyParts);
         return args;
@@ -72,7 +73,7 @@ private:
         QDeadlineTimer deadline(30000);
         while (p.state() != QProcess::NotRunning && !deadline.hasExpired())
             QTest::qWait(20);
-        Run r{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        Run r {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
         if (r.exitCode != 0)
             qInfo().noquote() << "kubectl" << args.join(u' ') << "->" << r.exitCode << r.err;
         return r;
@@ -109,18 +110,21 @@ void TestKubectlFidelity::initTestCase()
     m_server.enableTls(&m_ca);
     QVERIFY(m_server.listen());
     const IssuedCertificate client = m_ca.issueClientCertificate(u"ops"_s, {u"system:masters"_s});
-    const auto b64 = [](const QByteArray &pem) { return QString::fromLatin1(pem.toBase64()); };
+    const auto b64 = [](const QByteArray &pem) {
+        return QString::fromLatin1(pem.toBase64());
+    };
     QFile config(m_dir.filePath(u"kubeconfig"_s));
     QVERIFY(config.open(QIODevice::WriteOnly));
-    config.write(u"apiVersion: v1\nkind: Config\n"
-                 "clusters:\n- name: sandbox\n  cluster:\n    server: %1\n    certificate-authority-data: %2\n"
-                 "contexts:\n- name: sandbox\n  context:\n    cluster: sandbox\n    user: admin\n    namespace: team-a\n"
-                 "current-context: sandbox\n"
-                 "users:\n- name: admin\n  user:\n    token: t-admin\n- name: dev\n  user:\n    token: t-dev\n"
-                 "- name: ops\n  user:\n    client-certificate-data: %3\n    client-key-data: %4\n"_s
-                     .arg(m_server.baseUrl().toString(), b64(m_ca.authority().certificatePem),
-                          b64(client.certificatePem), b64(client.privateKeyPem))
-                     .toUtf8());
+    config.write(
+        u"apiVersion: v1\nkind: Config\n"
+        "clusters:\n- name: sandbox\n  cluster:\n    server: %1\n    certificate-authority-data: %2\n"
+        "contexts:\n- name: sandbox\n  context:\n    cluster: sandbox\n    user: admin\n    namespace: team-a\n"
+        "current-context: sandbox\n"
+        "users:\n- name: admin\n  user:\n    token: t-admin\n- name: dev\n  user:\n    token: t-dev\n"
+        "- name: ops\n  user:\n    client-certificate-data: %3\n    client-key-data: %4\n"_s
+            .arg(m_server.baseUrl().toString(), b64(m_ca.authority().certificatePem), b64(client.certificatePem),
+                 b64(client.privateKeyPem))
+            .toUtf8());
 }
 
 void TestKubectlFidelity::getNamespaces()
@@ -191,7 +195,7 @@ void TestKubectlFidelity::watchReceivesChange()
 {
     QProcess p;
     p.setProcessEnvironment(environment());
-    p.start(m_kubectl, baseArgs() + QStringList{u"get"_s, u"azureidentities"_s, u"-A"_s, u"--watch"_s});
+    p.start(m_kubectl, baseArgs() + QStringList {u"get"_s, u"azureidentities"_s, u"-A"_s, u"--watch"_s});
     QString out;
     const auto read = [&] {
         out += QString::fromUtf8(p.readAllStandardOutput());

@@ -31,13 +31,13 @@ const KubeResourceType &namespaces()
 
 QJsonObject identity(const QString &ns, const QString &name, const QJsonObject &labels = {})
 {
-    QJsonObject metadata{{u"name"_s, name}, {u"namespace"_s, ns}};
+    QJsonObject metadata {{u"name"_s, name}, {u"namespace"_s, ns}};
     if (!labels.isEmpty())
         metadata.insert(u"labels"_s, labels);
     return {{u"apiVersion"_s, u"aadpodidentity.k8s.io/v1"_s},
             {u"kind"_s, u"AzureIdentity"_s},
             {u"metadata"_s, metadata},
-            {u"spec"_s, QJsonObject{{u"type"_s, 0}, {u"clientID"_s, QString(u"c-"_s + name)}}}};
+            {u"spec"_s, QJsonObject {{u"type"_s, 0}, {u"clientID"_s, QString(u"c-"_s + name)}}}};
 }
 
 QJsonObject parseEvent(const QByteArray &line)
@@ -52,7 +52,7 @@ QString rvOf(const KubeObjectPtr &o)
 
 double cpuSeconds()
 {
-    rusage usage{};
+    rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
         + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
@@ -101,8 +101,9 @@ void TestKubeStore::init()
 {
     m_clock = std::make_unique<ManualClock>(QDateTime(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC));
     m_store = std::make_unique<KubeStore>(*m_clock);
-    m_store->put(QJsonObject{{u"apiVersion"_s, u"v1"_s}, {u"kind"_s, u"Namespace"_s},
-                             {u"metadata"_s, QJsonObject{{u"name"_s, u"team-a"_s}}}});
+    m_store->put(QJsonObject {{u"apiVersion"_s, u"v1"_s},
+                              {u"kind"_s, u"Namespace"_s},
+                              {u"metadata"_s, QJsonObject {{u"name"_s, u"team-a"_s}}}});
 }
 
 void TestKubeStore::createSetsMetadata()
@@ -129,7 +130,9 @@ void TestKubeStore::errors_data()
     QTest::addColumn<QString>("reason");
     QTest::addColumn<QString>("message");
 
-    const auto withName = [](const QString &name) { return identity(u"team-a"_s, name); };
+    const auto withName = [](const QString &name) {
+        return identity(u"team-a"_s, name);
+    };
     QTest::newRow("duplicate create") << u"create"_s << withName(u"id1"_s) << 409 << u"AlreadyExists"_s
                                       << u"azureidentities.aadpodidentity.k8s.io \"id1\" already exists"_s;
     QJsonObject stale = withName(u"id1"_s);
@@ -144,8 +147,8 @@ void TestKubeStore::errors_data()
                                  << u"azureidentities.aadpodidentity.k8s.io \"nope\" not found"_s;
     QTest::newRow("update missing") << u"update"_s << withName(u"nope"_s) << 404 << u"NotFound"_s
                                     << u"azureidentities.aadpodidentity.k8s.io \"nope\" not found"_s;
-    QTest::newRow("missing namespace") << u"create-in-nope"_s << identity(u"nope"_s, u"x"_s) << 404
-                                       << u"NotFound"_s << u"namespaces \"nope\" not found"_s;
+    QTest::newRow("missing namespace") << u"create-in-nope"_s << identity(u"nope"_s, u"x"_s) << 404 << u"NotFound"_s
+                                       << u"namespaces \"nope\" not found"_s;
     QTest::newRow("bad name") << u"create"_s << withName(u"Bad_Name"_s) << 422 << u"Invalid"_s
                               << u"AzureIdentity.aadpodidentity.k8s.io \"Bad_Name\" is invalid: metadata.name: "
                                  "Invalid value: \"Bad_Name\": a lowercase RFC 1123 subdomain"_s;
@@ -156,7 +159,7 @@ void TestKubeStore::errors_data()
     QTest::newRow("name mismatch") << u"update-other"_s << withName(u"id1"_s) << 400 << u"BadRequest"_s
                                    << u"the name of the object (id1) does not match the name on the URL (other)"_s;
     QTest::newRow("bad namespace name")
-        << u"create-ns"_s << QJsonObject{{u"metadata"_s, QJsonObject{{u"name"_s, u"a.b"_s}}}} << 422 << u"Invalid"_s
+        << u"create-ns"_s << QJsonObject {{u"metadata"_s, QJsonObject {{u"name"_s, u"a.b"_s}}}} << 422 << u"Invalid"_s
         << u"Namespace \"a.b\" is invalid: metadata.name: Invalid value: \"a.b\": a lowercase RFC 1123 label"_s;
 }
 
@@ -188,7 +191,8 @@ void TestKubeStore::errors()
     QCOMPARE(status.value(u"status"_s).toString(), u"Failure"_s);
     QTEST(status.value(u"reason"_s).toString(), "reason");
     QFETCH(QString, message);
-    QVERIFY2(status.value(u"message"_s).toString().contains(message), qPrintable(status.value(u"message"_s).toString()));
+    QVERIFY2(status.value(u"message"_s).toString().contains(message),
+             qPrintable(status.value(u"message"_s).toString()));
     if (r.error.code == 422) {
         const QJsonArray causes = status.value(u"details"_s).toObject().value(u"causes"_s).toArray();
         QVERIFY(!causes.isEmpty());
@@ -208,14 +212,14 @@ void TestKubeStore::generationAndNoOpUpdates()
     QCOMPARE(rvOf(same.object), rvOf(created));
     // Label change: new resourceVersion, same generation.
     QJsonObject md = body.value(u"metadata"_s).toObject();
-    md.insert(u"labels"_s, QJsonObject{{u"a"_s, u"b"_s}});
+    md.insert(u"labels"_s, QJsonObject {{u"a"_s, u"b"_s}});
     body.insert(u"metadata"_s, md);
     const KubeResult labelled = m_store->update(identities(), u"team-a"_s, u"g"_s, body);
     QVERIFY(rvOf(labelled.object) != rvOf(created));
     QCOMPARE(labelled.object->metadata().value(u"generation"_s).toInt(), 1);
     // Spec change: generation 2; uid and creationTimestamp survive.
-    const KubeResult specChanged = m_store->patch(identities(), u"team-a"_s, u"g"_s, KubePatchType::Merge,
-                                                  R"({"spec":{"clientID":"new"}})");
+    const KubeResult specChanged
+        = m_store->patch(identities(), u"team-a"_s, u"g"_s, KubePatchType::Merge, R"({"spec":{"clientID":"new"}})");
     QVERIFY(specChanged.ok());
     QCOMPARE(specChanged.object->metadata().value(u"generation"_s).toInt(), 2);
     QCOMPARE(specChanged.object->metadata().value(u"uid"_s), created->metadata().value(u"uid"_s));
@@ -236,14 +240,19 @@ void TestKubeStore::patches_data()
     QTest::newRow("json replace") << json << QByteArray(R"([{"op":"replace","path":"/spec/clientID","value":"j"}])")
                                   << 200 << u"j"_s;
     QTest::newRow("json test ok")
-        << json << QByteArray(R"([{"op":"test","path":"/spec/clientID","value":"c-p"},{"op":"add","path":"/spec/clientID","value":"t"}])")
+        << json
+        << QByteArray(
+               R"([{"op":"test","path":"/spec/clientID","value":"c-p"},{"op":"add","path":"/spec/clientID","value":"t"}])")
         << 200 << u"t"_s;
     QTest::newRow("json test fails")
-        << json << QByteArray(R"([{"op":"test","path":"/spec/clientID","value":"x"},{"op":"add","path":"/spec/clientID","value":"t"}])")
+        << json
+        << QByteArray(
+               R"([{"op":"test","path":"/spec/clientID","value":"x"},{"op":"add","path":"/spec/clientID","value":"t"}])")
         << 422 << u"c-p"_s;
     QTest::newRow("json move") << json << QByteArray(R"([{"op":"move","from":"/spec/clientID","path":"/spec/x"}])")
                                << 200 << QString();
-    QTest::newRow("json copy") << json << QByteArray(R"([{"op":"copy","from":"/metadata/name","path":"/spec/clientID"}])")
+    QTest::newRow("json copy") << json
+                               << QByteArray(R"([{"op":"copy","from":"/metadata/name","path":"/spec/clientID"}])")
                                << 200 << u"p"_s;
     QTest::newRow("json remove missing") << json << QByteArray(R"([{"op":"remove","path":"/spec/nope"}])") << 422
                                          << u"c-p"_s;
@@ -272,18 +281,18 @@ void TestKubeStore::labelSelector_data()
     QTest::addColumn<QStringList>("expected");
     QTest::addColumn<bool>("valid");
 
-    QTest::newRow("equals") << u"app=web"_s << QStringList{u"a"_s} << true;
-    QTest::newRow("double equals") << u"app==web"_s << QStringList{u"a"_s} << true;
-    QTest::newRow("not equals") << u"app!=web"_s << QStringList{u"b"_s, u"c"_s} << true;
-    QTest::newRow("in") << u"app in (web, db)"_s << QStringList{u"a"_s, u"b"_s} << true;
-    QTest::newRow("notin") << u"app notin (web)"_s << QStringList{u"b"_s, u"c"_s} << true;
-    QTest::newRow("exists") << u"app"_s << QStringList{u"a"_s, u"b"_s} << true;
-    QTest::newRow("not exists") << u"!app"_s << QStringList{u"c"_s} << true;
-    QTest::newRow("and") << u"app,tier=back"_s << QStringList{u"b"_s} << true;
-    QTest::newRow("empty") << QString() << QStringList{u"a"_s, u"b"_s, u"c"_s} << true;
-    QTest::newRow("bad operator") << u"app>web"_s << QStringList{} << false;
-    QTest::newRow("unclosed set") << u"app in (web"_s << QStringList{} << false;
-    QTest::newRow("bad key") << u"-app=web"_s << QStringList{} << false;
+    QTest::newRow("equals") << u"app=web"_s << QStringList {u"a"_s} << true;
+    QTest::newRow("double equals") << u"app==web"_s << QStringList {u"a"_s} << true;
+    QTest::newRow("not equals") << u"app!=web"_s << QStringList {u"b"_s, u"c"_s} << true;
+    QTest::newRow("in") << u"app in (web, db)"_s << QStringList {u"a"_s, u"b"_s} << true;
+    QTest::newRow("notin") << u"app notin (web)"_s << QStringList {u"b"_s, u"c"_s} << true;
+    QTest::newRow("exists") << u"app"_s << QStringList {u"a"_s, u"b"_s} << true;
+    QTest::newRow("not exists") << u"!app"_s << QStringList {u"c"_s} << true;
+    QTest::newRow("and") << u"app,tier=back"_s << QStringList {u"b"_s} << true;
+    QTest::newRow("empty") << QString() << QStringList {u"a"_s, u"b"_s, u"c"_s} << true;
+    QTest::newRow("bad operator") << u"app>web"_s << QStringList {} << false;
+    QTest::newRow("unclosed set") << u"app in (web"_s << QStringList {} << false;
+    QTest::newRow("bad key") << u"-app=web"_s << QStringList {} << false;
 }
 
 void TestKubeStore::labelSelector()
@@ -321,10 +330,10 @@ void TestKubeStore::fieldSelector()
             out.append(o->metadata().value(u"name"_s).toString());
         return out;
     };
-    QCOMPARE(names(u"metadata.name=a"_s), QStringList{u"a"_s});
-    QCOMPARE(names(u"metadata.name==b"_s), QStringList{u"b"_s});
-    QCOMPARE(names(u"metadata.namespace!=team-a"_s), QStringList{u"b"_s});
-    QCOMPARE(names(u"metadata.namespace=team-b,metadata.name=a"_s), QStringList{});
+    QCOMPARE(names(u"metadata.name=a"_s), QStringList {u"a"_s});
+    QCOMPARE(names(u"metadata.name==b"_s), QStringList {u"b"_s});
+    QCOMPARE(names(u"metadata.namespace!=team-a"_s), QStringList {u"b"_s});
+    QCOMPARE(names(u"metadata.namespace=team-b,metadata.name=a"_s), QStringList {});
     KubeListOptions bad;
     bad.fieldSelector = u"spec.clientID=x"_s;
     const KubeListResult r = m_store->list(identities(), {}, bad);
@@ -335,7 +344,8 @@ void TestKubeStore::fieldSelector()
 void TestKubeStore::pagination()
 {
     for (int i = 0; i < 25; ++i)
-        m_store->put(identity(u"team-a"_s, u"id%1"_s.arg(i, 2, 10, QChar(u'0')), {{u"even"_s, i % 2 ? u"no"_s : u"yes"_s}}));
+        m_store->put(
+            identity(u"team-a"_s, u"id%1"_s.arg(i, 2, 10, QChar(u'0')), {{u"even"_s, i % 2 ? u"no"_s : u"yes"_s}}));
     KubeListOptions options;
     options.limit = 10;
     KubeListResult page = m_store->list(identities(), {}, options);
@@ -423,8 +433,14 @@ void TestKubeStore::watchInitialState()
     QCOMPARE(parseEvent(spy.at(0).at(0).toByteArray()).value(u"type"_s).toString(), u"ADDED"_s);
     const QJsonObject bookmark = parseEvent(spy.at(1).at(0).toByteArray());
     QCOMPARE(bookmark.value(u"type"_s).toString(), u"BOOKMARK"_s);
-    QCOMPARE(bookmark.value(u"object"_s).toObject().value(u"metadata"_s).toObject().value(u"annotations"_s)
-                 .toObject().value(u"k8s.io/initial-events-end"_s).toString(),
+    QCOMPARE(bookmark.value(u"object"_s)
+                 .toObject()
+                 .value(u"metadata"_s)
+                 .toObject()
+                 .value(u"annotations"_s)
+                 .toObject()
+                 .value(u"k8s.io/initial-events-end"_s)
+                 .toString(),
              u"true"_s);
 }
 
@@ -446,8 +462,9 @@ void TestKubeStore::watchFromResourceVersion()
     QCOMPARE(spy.size(), 3);
     const QJsonObject deleted = parseEvent(spy.at(2).at(0).toByteArray());
     QCOMPARE(deleted.value(u"type"_s).toString(), u"DELETED"_s);
-    QCOMPARE(deleted.value(u"object"_s).toObject().value(u"metadata"_s).toObject().value(u"resourceVersion"_s).toString(),
-             QString::number(m_store->resourceVersion()));
+    QCOMPARE(
+        deleted.value(u"object"_s).toObject().value(u"metadata"_s).toObject().value(u"resourceVersion"_s).toString(),
+        QString::number(m_store->resourceVersion()));
     QCOMPARE(w->position(), m_store->resourceVersion());
 }
 
@@ -485,8 +502,8 @@ void TestKubeStore::watchBookmarks()
     const QJsonObject bookmark = parseEvent(spy.at(1).at(0).toByteArray());
     QCOMPARE(bookmark.value(u"type"_s).toString(), u"BOOKMARK"_s);
     const QJsonObject object = bookmark.value(u"object"_s).toObject();
-    QCOMPARE(object.keys(), (QStringList{u"apiVersion"_s, u"kind"_s, u"metadata"_s}));
-    QCOMPARE(object.value(u"metadata"_s).toObject().keys(), QStringList{u"resourceVersion"_s});
+    QCOMPARE(object.keys(), (QStringList {u"apiVersion"_s, u"kind"_s, u"metadata"_s}));
+    QCOMPARE(object.value(u"metadata"_s).toObject().keys(), QStringList {u"resourceVersion"_s});
     QCOMPARE(object.value(u"metadata"_s).toObject().value(u"resourceVersion"_s).toString(),
              QString::number(m_store->resourceVersion()));
     QCOMPARE(object.value(u"kind"_s).toString(), u"AzureIdentity"_s);
@@ -631,11 +648,12 @@ void TestKubeStore::rbac()
         "users": [{"name": "dev", "token": "t-dev", "groups": ["devs"]}],
         "rbac": [{"user": "dev", "verbs": ["get", "list", "watch"], "apiGroups": ["aadpodidentity.k8s.io"],
                   "resources": ["azureidentities"], "namespaces": ["team-a"]},
-                 {"group": "devs", "verbs": ["*"], "resources": ["leases"]}]})").object()),
+                 {"group": "devs", "verbs": ["*"], "resources": ["leases"]}]})")
+                                     .object()),
              QString());
     const KubeUser user = *access.authenticate("Bearer t-dev", {}, {});
     const QString group = resource == u"leases" ? u"coordination.k8s.io"_s : u"aadpodidentity.k8s.io"_s;
-    const KubeAccess request{verb, group, resource, ns, {}, {}};
+    const KubeAccess request {verb, group, resource, ns, {}, {}};
     QCOMPARE(access.allowed(user, request), allowed);
     if (!allowed) {
         const KubeError e = KubeAccessControl::forbidden(user, request);
@@ -667,7 +685,7 @@ void TestKubeStore::scenario()
         "azureIdentities": [{"name": "id1", "namespace": "team-b", "spec": {"type": 0, "clientID": "c1"}}],
         "azureIdentityBindings": [{"name": "b1", "namespace": "team-b", "spec": {"azureIdentity": "id1", "selector": "id1"}}],
         "leases": [{"name": "azure-msi-operator", "namespace": "team-c", "spec": {"holderIdentity": "x"}}]})")
-                                     .object();
+                                    .object();
     QCOMPARE(m_store->loadScenario(section), QString());
     QCOMPARE(m_store->options().compactionWindowMs, 60000);
     QCOMPARE(m_store->options().bookmarkIntervalMs, 250);
@@ -681,11 +699,13 @@ void TestKubeStore::scale()
 {
     const double startFill = cpuSeconds();
     for (int n = 0; n < 20; ++n)
-        m_store->put(QJsonObject{{u"apiVersion"_s, u"v1"_s}, {u"kind"_s, u"Namespace"_s},
-                                 {u"metadata"_s, QJsonObject{{u"name"_s, u"ns-%1"_s.arg(n)}}}});
+        m_store->put(QJsonObject {{u"apiVersion"_s, u"v1"_s},
+                                  {u"kind"_s, u"Namespace"_s},
+                                  {u"metadata"_s, QJsonObject {{u"name"_s, u"ns-%1"_s.arg(n)}}}});
     for (int i = 0; i < 30000; ++i) {
         const QString ns = u"ns-%1"_s.arg(i % 20);
-        const KubeResourceType &t = i < 10000 ? identities() : type(u"aadpodidentity.k8s.io"_s, u"azureidentitybindings"_s);
+        const KubeResourceType &t
+            = i < 10000 ? identities() : type(u"aadpodidentity.k8s.io"_s, u"azureidentitybindings"_s);
         QJsonObject o = identity(ns, u"obj-%1"_s.arg(i));
         if (i >= 10000)
             o.insert(u"kind"_s, u"AzureIdentityBinding"_s);
