@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+
+namespace Amo::Kube {
+
+/** The resources the product reads or writes. */
+enum class Resource { Namespaces, AzureIdentities, AzureIdentityBindings, Leases, Events, ServiceAccounts };
+
+/** Where a resource lives in the REST tree. */
+struct ResourceInfo
+{
+    QString group; // empty: the core group under /api
+    QString version;
+    QString plural;
+    QString kind;
+    bool namespaced = true;
+
+    static const ResourceInfo &of(Resource resource);
+    QString apiVersion() const { return group.isEmpty() ? version : QString(group + u'/' + version); }
+    /** "/api/v1/namespaces/ns/events[/name]"; an empty namespace lists across all namespaces. */
+    QString path(const QString &ns, const QString &name = {}) const;
+};
+
+} // namespace Amo::Kube
