@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#include "shared/model/clusterstate.h"
+
+namespace Amo::Model {
+
+void ClusterState::removeIdentity(const QString &namespaceName, const QString &name)
+{
+    auto ns = m_identities.find(namespaceName);
+    if (ns != m_identities.end() && ns->remove(name) && ns->isEmpty())
+        m_identities.erase(ns);
+}
+
+void ClusterState::removeBinding(const QString &namespaceName, const QString &name)
+{
+    auto ns = m_bindings.find(namespaceName);
+    if (ns != m_bindings.end() && ns->remove(name) && ns->isEmpty())
+        m_bindings.erase(ns);
+}
+
+const ObservedNamespace *ClusterState::findNamespace(const QString &name) const
+{
+    const auto it = m_namespaces.constFind(name);
+    return it == m_namespaces.cend() ? nullptr : &it.value();
+}
+
+bool ClusterState::isNamespaceReady(const QString &name) const
+{
+    const ObservedNamespace *ns = findNamespace(name);
+    return ns && ns->isActive();
+}
+
+const ObservedIdentity *ClusterState::findIdentity(const QString &namespaceName, const QString &name) const
+{
+    const auto ns = m_identities.constFind(namespaceName);
+    if (ns == m_identities.cend())
+        return nullptr;
+    const auto it = ns->constFind(name);
+    return it == ns->cend() ? nullptr : &it.value();
+}
+
+QList<ObservedIdentity> ClusterState::identities() const
+{
+    QList<ObservedIdentity> all;
+    for (const auto &byName : m_identities)
+        all << byName.values();
+    return all;
+}
+
+QList<ObservedBinding> ClusterState::bindingsIn(const QString &namespaceName) const
+{
+    return m_bindings.value(namespaceName).values();
+}
+
+const ObservedBinding *ClusterState::findBinding(const QString &namespaceName, const QString &name) const
+{
+    const auto ns = m_bindings.constFind(namespaceName);
+    if (ns == m_bindings.cend())
+        return nullptr;
+    const auto it = ns->constFind(name);
+    return it == ns->cend() ? nullptr : &it.value();
+}
+
+} // namespace Amo::Model

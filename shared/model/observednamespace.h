@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace Amo::Model {
+
+/** A Namespace as the cluster reports it: only what the planner needs to know before writing into it. */
+struct ObservedNamespace
+{
+    enum class Phase {
+        Active,
+        Terminating, // being deleted: creates into it fail, so it counts as not ready
+    };
+
+    QString name;
+    Phase phase = Phase::Active;
+
+    bool isActive() const { return phase == Phase::Active; }
+
+    /** Reads a core/v1 Namespace; a deletionTimestamp or status.phase "Terminating" makes it Terminating. */
+    static ObservedNamespace fromJson(const QJsonObject &object);
+
+    bool operator==(const ObservedNamespace &) const = default;
+};
+
+} // namespace Amo::Model
