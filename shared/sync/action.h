@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "shared/sync/fieldchange.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Amo::Sync {
+
+/**
+ * One item of a Plan. Only CreateIdentity, UpdateIdentity and RepointBinding write; the other kinds
+ * are reports. There is no delete: the operator never deletes.
+ */
+struct Action
+{
+    // The order is the plan's order: writes first (creates before the re-points that may need them).
+    enum class Kind {
+        CreateIdentity, // POST object
+        UpdateIdentity, // PATCH patch (merge patch, conditional on resourceVersion)
+        RepointBinding, // PATCH patch on the binding
+        WaitForNamespace, // the target namespace is missing or terminating
+        Conflict, // the object cannot be written safely; see code and reason
+        Orphan, // an AzureIdentity with our lookup labels that no MSI maps to any more
+        Skip, // the mapping left this MSI (or one of its namespaces) out
+    };
+
+    Kind kind = Kind::Skip;
+    QString namespaceName;
+    QString name; // the AzureIdentity (RepointBinding: the binding); empty for a whole-MSI skip
+    QString msiId; // the MSI concerned (Orphan: the object's spec.resourceID)
+    QString code; // machine-readable cause of a report: Skip::kindName(), "ForeignIdentity", "NamespaceMissing", …
+    QString reason; // human-readable, translated
+    QList<FieldChange> changes; // UpdateIdentity: the owned fields that differ
+    QString fromIdentity; // RepointBinding: spec.azureIdentity now
+    QString toIdentity; // RepointBinding: spec.azureIdentity after the write
+    QString expires; // Orphan: the value of its expiry annotation, if any
+    QJsonObject object; // CreateIdentity: the full object to create
+    QJsonObject patch; // UpdateIdentity, RepointBinding: the JSON merge patch, with metadata.resourceVersion
+
+    bool isWrite() const { return kind <= Kind::RepointBinding; }
+    /** "AzureIdentity", "AzureIdentityBinding", or empty for a Skip. */
+    QString resourceKind() const;
+
+    static QString kindName(Kind kind);
+    static std::optional<Kind> kindFromName(const QString &name);
+
+    bool operator==(const Action &) const = default;
+};
+
+} // namespace Amo::Sync

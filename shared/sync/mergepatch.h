@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QJsonObject>
+
+namespace Amo::Sync {
+
+/** JSON merge patch (RFC 7386), the body of the planner's updates (Content-Type application/merge-patch+json). */
+class MergePatch
+{
+public:
+    /** Applies @p patch to @p target: null removes a member, objects merge recursively, anything else replaces. */
+    static QJsonObject apply(const QJsonObject &target, const QJsonObject &patch);
+};
+
+} // namespace Amo::Sync

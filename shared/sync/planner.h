@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "shared/config/labelformat.h"
+#include "shared/mapping/msimapping.h"
+#include "shared/model/clusterstate.h"
+#include "shared/sync/expiryrule.h"
+#include "shared/sync/plan.h"
+#include "shared/sync/planneroptions.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QSet>
+#include <QStringList>
+
+namespace Amo::Sync {
+
+/**
+ * Compares what the MSIs want (their mappings) with what the cluster holds and decides what to do:
+ * a pure function of its inputs, with no network and no clock of its own.
+ *
+ * Invariants it keeps: nothing is ever deleted; an unchanged world plans zero writes; updates touch
+ * owned fields only and are conditional on resourceVersion; an AzureIdentity whose spec.resourceID
+ * belongs to another MSI is never overwritten; identities of subscriptions whose listing failed are
+ * never reported as orphans.
+ */
+class Planner
+{
+    Q_DECLARE_TR_FUNCTIONS(Planner)
+public:
+    explicit Planner(PlannerOptions options);
+
+    bool isValid() const { return m_error.isEmpty(); }
+    /** Names the option at fault (label format, renewal threshold); an invalid planner plans nothing. */
+    QString error() const { return m_error; }
+    const PlannerOptions &options() const { return m_options; }
+
+    /**
+     * Plans one sync. @p failedSubscriptions are the subscription IDs (any letter case) whose MSI listing
+     * failed: their AzureIdentities may be missing from @p mappings but are not orphans.
+     */
+    Plan plan(const QList<Mapping::MsiMapping> &mappings, const Model::ClusterState &cluster, const QDateTime &nowUtc,
+              const QStringList &failedSubscriptions = {}) const;
+
+private:
+    void planIdentity(const Model::DesiredIdentity &desired, const Model::ClusterState &cluster,
+                      const QDateTime &nowUtc, QList<Action> &actions) const;
+    void planBindings(const Model::DesiredIdentity &desired, const Model::ClusterState &cluster,
+                      QList<Action> &actions) const;
+    void planOrphans(const QSet<QString> &claimedKeys, const Model::ClusterState &cluster,
+                     const QStringList &failedSubscriptions, QList<Action> &actions) const;
+    QJsonObject createObject(const Model::DesiredIdentity &desired, const QDateTime &nowUtc) const;
+    bool hasLookupLabels(const QMap<QString, QString> &labels) const;
+    QString subscriptionOf(const Model::ObservedIdentity &identity) const;
+
+    PlannerOptions m_options;
+    Config::LabelFormat m_labels;
+    ExpiryRule m_expiry;
+    QString m_error;
+};
+
+} // namespace Amo::Sync

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+#include "shared/sync/plantext.h"
+
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace Amo::Sync {
+
+namespace {
+QString target(const Action &action)
+{
+    return action.namespaceName + u'/' + action.name;
+}
+
+// The last segment of an ARM ID is the MSI's name; a full ID would drown the line.
+QString msiName(const QString &msiId)
+{
+    const QString name = msiId.section(u'/', -1);
+    return name.isEmpty() ? msiId : name;
+}
+} // namespace
+
+QString PlanText::symbol(Action::Kind kind)
+{
+    switch (kind) {
+    case Action::Kind::CreateIdentity:
+        return u"+"_s;
+    case Action::Kind::UpdateIdentity:
+        return u"~"_s;
+    case Action::Kind::RepointBinding:
+        return u">"_s;
+    case Action::Kind::WaitForNamespace:
+        return u"…"_s;
+    case Action::Kind::Conflict:
+        return u"!"_s;
+    case Action::Kind::Orphan:
+        return u"?"_s;
+    case Action::Kind::Skip:
+        return u"#"_s;
+    }
+    return QString();
+}
+
+QString PlanText::line(const Action &action)
+{
+    const QString head = symbol(action.kind) + u' ';
+    switch (action.kind) {
+    case Action::Kind::CreateIdentity:
+        return head + u"identity "_s + target(action);
+    case Action::Kind::UpdateIdentity: {
+        QStringList fields;
+        for (const FieldChange &change : action.changes)
+            fields << change.field;
+        return head + u"identity "_s + target(action) + u": "_s + fields.join(u", "_s);
+    }
+    case Action::Kind::RepointBinding:
+        return head + u"binding "_s + target(action) + u": "_s + action.fromIdentity + u" → "_s + action.toIdentity;
+    case Action::Kind::WaitForNamespace:
+    case Action::Kind::Conflict:
+        return head + u"identity "_s + target(action) + u": "_s + action.reason;
+    case Action::Kind::Orphan: {
+        QString text = head + u"identity "_s + target(action) + u": "_s + action.reason;
+        if (!action.expires.isEmpty())
+            text += u"; "_s + tr("expires %1").arg(action.expires);
+        return text;
+    }
+    case Action::Kind::Skip: {
+        QString text = head + u"msi "_s + msiName(action.msiId);
+        if (!action.namespaceName.isEmpty())
+            text += u" → "_s + action.namespaceName;
+        return text + u": "_s + action.reason;
+    }
+    }
+    return QString();
+}
+
+QString PlanText::summary(const Plan &plan)
+{
+    return tr("Plan: %1 to create, %2 to update, %3 to re-point. "
+              "Not written: %4 waiting for a namespace, %5 in conflict, %6 orphaned, %7 skipped.")
+        .arg(plan.count(Action::Kind::CreateIdentity))
+        .arg(plan.count(Action::Kind::UpdateIdentity))
+        .arg(plan.count(Action::Kind::RepointBinding))
+        .arg(plan.count(Action::Kind::WaitForNamespace))
+        .arg(plan.count(Action::Kind::Conflict))
+        .arg(plan.count(Action::Kind::Orphan))
+        .arg(plan.count(Action::Kind::Skip));
+}
+
+QString PlanText::render(const Plan &plan)
+{
+    QString text;
+    for (const Action &action : plan.actions)
+        text += line(action) + u'\n';
+    if (!plan.actions.isEmpty())
+        text += u'\n';
+    return text + summary(plan) + u'\n';
+}
+
+} // namespace Amo::Sync
