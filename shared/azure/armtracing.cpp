@@ -5,6 +5,7 @@
 #include "shared/azure/httpjob.h"
 #include "shared/metrics/registry.h"
 
+#include <QHostAddress>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -60,6 +61,9 @@ ArmTracing::ArmTracing(Metrics::Registry &registry, const ArmTracingSettings &se
 
 QString ArmTracing::apiEndpoint(const QUrl &url)
 {
+    // the original keeps the last three host labels; an IP address (only ever the local sandbox) stays whole
+    if (!QHostAddress(url.host()).isNull())
+        return url.host();
     QStringList parts = url.host().toLower().split(u'.');
     if (parts.size() > 3)
         parts = parts.mid(parts.size() - 3);

@@ -65,6 +65,11 @@ void AzureCliJob::onFinished(int exitCode, QProcess::ExitStatus status)
 {
     if (m_done)
         return;
+    if (m_timedOut) {
+        done(TokenResult::failure(
+            kName, u"az account get-access-token did not finish within %1 ms"_s.arg(m_options.timeoutMs)));
+        return;
+    }
     const QString stderrText = QString::fromUtf8(m_process.readAllStandardError()).trimmed();
     if (status != QProcess::NormalExit || exitCode != 0) {
         if (stderrText.contains(u"az login"_s) || stderrText.contains(u"az account set"_s)) {

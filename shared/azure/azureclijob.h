@@ -31,6 +31,7 @@ private:
     QProcess m_process;
     QTimer m_timer;
     bool m_done = false;
+    bool m_timedOut = false;
 };
 
 } // namespace Amo::Azure

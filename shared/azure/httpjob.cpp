@@ -58,7 +58,8 @@ void HttpJob::onReplyFinished()
     HttpResult result;
     QNetworkReply *reply = m_reply;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.body = reply->readAll();
+    if (reply->isOpen())
+        result.body = reply->readAll();
     result.headers = reply->rawHeaderPairs();
     result.error = reply->error();
     result.errorString = reply->errorString();
