@@ -97,6 +97,12 @@ QNetworkRequest KubeClient::makeRequest(const QUrl &url, const Credentials &cred
             ssl.setCaCertificates(m_config.caCertificates);
         if (m_config.insecureSkipTlsVerify)
             ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+        const QByteArray digest = credentials.certificate.isNull() ? QByteArray() : credentials.certificate.digest();
+        if (digest != m_certificateDigest) {
+            if (!m_certificateDigest.isEmpty())
+                m_network->clearConnectionCache();
+            m_certificateDigest = digest;
+        }
         if (!credentials.certificate.isNull()) {
             ssl.setLocalCertificate(credentials.certificate);
             ssl.setPrivateKey(credentials.key);

@@ -41,6 +41,8 @@ struct WatchOptions;
  * HTTP/2), meters them through FlowControl and hands out one job per operation. Jobs are
  * returned unstarted: connect `finished`, then call start(); they delete themselves afterwards.
  * There is deliberately no delete operation: the product never deletes what it manages.
+ * Give each client its own QNetworkAccessManager: Qt pools connections per host and port
+ * whatever their TLS settings, so two clients with different CAs or certificates must not share one.
  */
 class KubeClient : public QObject
 {
@@ -92,6 +94,7 @@ private:
     std::unique_ptr<KubeMetrics> m_metrics;
     QByteArray m_userAgent;
     int m_requests = 0;
+    mutable QByteArray m_certificateDigest; // a new client certificate must not ride an old connection
 };
 
 } // namespace Amo::Kube
