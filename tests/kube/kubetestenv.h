@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "shared/kube/connectionloader.h"
 #include "shared/kube/kubeclient.h"
 #include "shared/kube/kubeconfigloader.h"
 #include "shared/kube/listjob.h"
