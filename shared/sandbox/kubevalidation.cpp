@@ -1,139 +1,31 @@
 // SPDX-License-Identifier: MIT
 #include "kubevalidation.h"
 
+#include "shared/kube/namevalidation.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Amo::Sandbox {
 
-namespace {
-
-// Hand-written checks instead of regular expressions: the store validates every
-// object of 30,000-object scenarios.
-bool isLowerAlnum(QChar c)
-{
-    return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9');
-}
-
-bool isAlnum(QChar c)
-{
-    return isLowerAlnum(c) || (c >= u'A' && c <= u'Z');
-}
-
-bool isLabelPart(QStringView s)
-{
-    if (s.isEmpty() || !isLowerAlnum(s.front()) || !isLowerAlnum(s.back()))
-        return false;
-    for (QChar c : s) {
-        if (!isLowerAlnum(c) && c != u'-')
-            return false;
-    }
-    return true;
-}
-
-bool isSubdomain(QStringView s)
-{
-    for (QStringView part : s.split(u'.')) {
-        if (!isLabelPart(part))
-            return false;
-    }
-    return true;
-}
-
-bool isQualifiedNamePart(QStringView s)
-{
-    if (s.isEmpty() || !isAlnum(s.front()) || !isAlnum(s.back()))
-        return false;
-    for (QChar c : s) {
-        if (!isAlnum(c) && c != u'-' && c != u'_' && c != u'.')
-            return false;
-    }
-    return true;
-}
-
-QString maxLen(int n)
-{
-    return u"must be no more than %1 characters"_s.arg(n);
-}
-
-const QString kSubdomainMsg
-    = u"a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start "
-      "and end with an alphanumeric character (e.g. 'example.com', regex used for validation is "
-      "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"_s;
-const QString kLabelMsg
-    = u"a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end "
-      "with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is "
-      "'[a-z0-9]([-a-z0-9]*[a-z0-9])?')"_s;
-const QString kQualifiedNameFmt
-    = u"must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric "
-      "character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is "
-      "'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"_s;
-const QString kLabelValueMsg
-    = u"a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start "
-      "and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation "
-      "is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"_s;
-
-} // namespace
-
+// The rules and messages are the core's; the simulator only turns them into Status causes.
 QStringList KubeValidation::dns1123Label(const QString &value)
 {
-    QStringList out;
-    if (value.size() > 63)
-        out.append(maxLen(63));
-    if (!isLabelPart(value))
-        out.append(kLabelMsg);
-    return out;
+    return Kube::NameValidation::dns1123Label(value);
 }
 
 QStringList KubeValidation::dns1123Subdomain(const QString &value)
 {
-    QStringList out;
-    if (value.size() > 253)
-        out.append(maxLen(253));
-    if (!isSubdomain(value))
-        out.append(kSubdomainMsg);
-    return out;
+    return Kube::NameValidation::dns1123Subdomain(value);
 }
 
 QStringList KubeValidation::qualifiedName(const QString &value)
 {
-    QStringList out;
-    const QStringList parts = value.split(u'/');
-    QString name;
-    if (parts.size() == 1) {
-        name = parts.at(0);
-    } else if (parts.size() == 2) {
-        const QString prefix = parts.at(0);
-        name = parts.at(1);
-        if (prefix.isEmpty()) {
-            out.append(u"prefix part must be non-empty"_s);
-        } else {
-            for (const QString &m : dns1123Subdomain(prefix))
-                out.append(u"prefix part "_s + m);
-        }
-    } else {
-        out.append(u"a qualified name "_s % kQualifiedNameFmt
-                   % u" with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"_s);
-        return out;
-    }
-    if (name.isEmpty()) {
-        out.append(u"name part must be non-empty"_s);
-    } else {
-        if (name.size() > 63)
-            out.append(u"name part "_s + maxLen(63));
-        if (!isQualifiedNamePart(name))
-            out.append(u"name part "_s + kQualifiedNameFmt);
-    }
-    return out;
+    return Kube::NameValidation::qualifiedName(value);
 }
 
 QStringList KubeValidation::labelValue(const QString &value)
 {
-    QStringList out;
-    if (value.size() > 63)
-        out.append(maxLen(63));
-    if (!value.isEmpty() && !isQualifiedNamePart(value))
-        out.append(kLabelValueMsg);
-    return out;
+    return Kube::NameValidation::labelValue(value);
 }
 
 QJsonObject KubeValidation::cause(const QString &reason, const QString &field, const QString &message)
