@@ -17,6 +17,8 @@ QString valueText(const OperatorConfig &config, const OptionField &field)
         return u'[' + (config.**l).join(u' ') + u']';
     if (const auto *d = std::get_if<GoDuration OperatorConfig::*>(&field))
         return (config.**d).toString();
+    if (const auto *n = std::get_if<double OperatorConfig::*>(&field))
+        return QString::number(config.**n, 'g', 10);
     return {};
 }
 

@@ -13,7 +13,8 @@ QString optionColumn(const OptionSpec &spec)
 {
     QString text = spec.shortName.isNull() ? u"    "_s : u"-"_s + spec.shortName + u", "_s;
     text += u"--"_s + spec.longName;
-    if (spec.kind == OptionKind::String || spec.kind == OptionKind::StringList || spec.kind == OptionKind::Duration)
+    if (spec.kind == OptionKind::String || spec.kind == OptionKind::StringList || spec.kind == OptionKind::Duration
+        || spec.kind == OptionKind::Number)
         text += u'=' + spec.valueName;
     return text;
 }

@@ -42,6 +42,9 @@ struct OperatorConfig
 
     // Kubernetes
     QString kubeconfig;
+    QString kubernetesContext; // empty: the kubeconfig's current-context
+    double kubernetesQps = 10; // client-side rate limit, requests per second
+    double kubernetesBurst = 50; // bucket size of that limit (a whole number)
     QString kubernetesLabelFormat = QStringLiteral("msi.azure.k8s.io/%s");
     QStringList kubernetesNamespaceIgnore {QStringLiteral("kube-system"), QStringLiteral("kube-public"),
                                            QStringLiteral("default"), QStringLiteral("gatekeeper-system"),

@@ -51,7 +51,8 @@ struct ArgvScan
 
 bool takesValue(const OptionSpec &spec)
 {
-    return spec.kind == OptionKind::String || spec.kind == OptionKind::StringList || spec.kind == OptionKind::Duration;
+    return spec.kind == OptionKind::String || spec.kind == OptionKind::StringList || spec.kind == OptionKind::Duration
+        || spec.kind == OptionKind::Number;
 }
 
 QString invalidValue(const OptionSpec &spec, const QString &value, const QString &expected, const QString &detail = {})
@@ -284,6 +285,18 @@ ParseResult OptionParser::parse(const QStringList &arguments, const QHash<QStrin
                 return result;
             }
             cfg.*std::get<GoDuration OperatorConfig::*>(spec.field) = *parsed;
+            break;
+        }
+        case OptionKind::Number: {
+            const QString text = raw.values.value(raw.values.size() - 1).trimmed();
+            bool ok = false;
+            const double value = text.toDouble(&ok);
+            const QString expected = ok ? OptionValidator::checkNumber(spec.check, value) : u"a number"_s;
+            if (!expected.isEmpty()) {
+                result.error = invalidValue(spec, text, expected);
+                return result;
+            }
+            cfg.*std::get<double OperatorConfig::*>(spec.field) = value;
             break;
         }
         case OptionKind::Help:

@@ -17,6 +17,7 @@ enum class OptionKind {
     String,
     StringList, // flag repeatable; env split on spaces; flags replace env, env replaces the default
     Duration, // Go time.ParseDuration syntax
+    Number, // a decimal number, e.g. 10 or 2.5
     Help, // -h/--help: a request, not a setting
     Version, // --version: a request, not a setting
 };
@@ -40,11 +41,14 @@ enum class OptionCheck {
     OptionalExistingFile,
     RenderSource,
     RenderOutput,
+    ContextName, // any text a kubeconfig may use, but not blank
+    PositiveNumber,
+    PositiveInteger,
 };
 
 /** The OperatorConfig member an option writes; monostate for requests such as --help. */
 using OptionField = std::variant<std::monostate, bool OperatorConfig::*, QString OperatorConfig::*,
-                                 QStringList OperatorConfig::*, GoDuration OperatorConfig::*>;
+                                 QStringList OperatorConfig::*, GoDuration OperatorConfig::*, double OperatorConfig::*>;
 
 /** One row of the option table: everything the parser, the help text and the config dump need. */
 struct OptionSpec

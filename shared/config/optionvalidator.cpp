@@ -10,6 +10,8 @@
 #include <QHostAddress>
 #include <QRegularExpression>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace Amo::Config {
@@ -129,6 +131,8 @@ QString OptionValidator::checkString(OptionCheck check, const QString &value)
     case OptionCheck::None:
     case OptionCheck::PositiveDuration:
     case OptionCheck::NonNegativeDuration:
+    case OptionCheck::PositiveNumber:
+    case OptionCheck::PositiveInteger:
         return {};
     case OptionCheck::HostPort:
         return isHostPort(value) ? QString()
@@ -173,6 +177,8 @@ QString OptionValidator::checkString(OptionCheck check, const QString &value)
             ? QString()
             : u"- (stdin) or the path of a readable file"_s;
     }
+    case OptionCheck::ContextName:
+        return value.isEmpty() || !value.trimmed().isEmpty() ? QString() : u"the name of a context in the kubeconfig"_s;
     case OptionCheck::RenderOutput:
         return value == u"yaml" || value == u"json" ? QString() : u"yaml or json"_s;
     }
@@ -186,6 +192,19 @@ QString OptionValidator::checkDuration(OptionCheck check, GoDuration value)
     if (check == OptionCheck::NonNegativeDuration && value < GoDuration())
         return u"a Go duration of zero or more, such as 5m or 0"_s;
     return {};
+}
+
+QString OptionValidator::checkNumber(OptionCheck check, double value)
+{
+    switch (check) {
+    case OptionCheck::PositiveNumber:
+        return value > 0 && std::isfinite(value) ? QString() : u"a number greater than zero, such as 10 or 2.5"_s;
+    case OptionCheck::PositiveInteger:
+        return value >= 1 && value <= 1e6 && value == std::floor(value) ? QString()
+                                                                        : u"a whole number from 1 to 1000000"_s;
+    default:
+        return {};
+    }
 }
 
 } // namespace Amo::Config

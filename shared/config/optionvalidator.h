@@ -19,6 +19,7 @@ public:
 
     static QString checkString(OptionCheck check, const QString &value);
     static QString checkDuration(OptionCheck check, GoDuration value);
+    static QString checkNumber(OptionCheck check, double value);
 
     /** Kubernetes names and keys, as apimachinery's validation defines them. */
     static bool isDnsLabel(const QString &value);

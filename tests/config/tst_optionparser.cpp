@@ -86,6 +86,14 @@ QList<BadValue> badValueRows()
          u"invalid value \"00000000-0000-0000-0000-000000000001,x\" for --azure.subscription / AZURE_SUBSCRIPTION_ID: expected subscription IDs (GUIDs such as 00000000-0000-0000-0000-000000000000)"_s},
         {"kubeconfig", u"kubeconfig"_s, {}, {{u"KUBECONFIG"_s, u"no-such-dir/kubeconfig"_s}},
          u"invalid value \"no-such-dir/kubeconfig\" for --kubeconfig / KUBECONFIG: expected empty or the path of a readable file"_s},
+        {"kubernetes.context blank", u"kubernetes.context"_s, {u"--kubernetes.context=  "_s}, {},
+         u"invalid value \"  \" for --kubernetes.context / KUBERNETES_CONTEXT: expected the name of a context in the kubeconfig"_s},
+        {"kubernetes.qps zero", u"kubernetes.qps"_s, {u"--kubernetes.qps=0"_s}, {},
+         u"invalid value \"0\" for --kubernetes.qps / KUBERNETES_QPS: expected a number greater than zero, such as 10 or 2.5"_s},
+        {"kubernetes.qps text", u"kubernetes.qps"_s, {}, {{u"KUBERNETES_QPS"_s, u"fast"_s}},
+         u"invalid value \"fast\" for --kubernetes.qps / KUBERNETES_QPS: expected a number"_s},
+        {"kubernetes.burst fraction", u"kubernetes.burst"_s, {u"--kubernetes.burst"_s, u"2.5"_s}, {},
+         u"invalid value \"2.5\" for --kubernetes.burst / KUBERNETES_BURST: expected a whole number from 1 to 1000000"_s},
         {"kubernetes.label.format verb", u"kubernetes.label.format"_s, {u"--kubernetes.label.format=msi/%d"_s}, {},
          u"invalid value \"msi/%d\" for --kubernetes.label.format / KUBERNETES_LABEL_FORMAT: expected a sprintf format with one %s whose result is a valid Kubernetes label key, e.g. msi.azure.k8s.io/%s (it yields \"msi/%!d(string=name)\")"_s},
         {"kubernetes.label.format key", u"kubernetes.label.format"_s, {u"--kubernetes.label.format=a/b/%s"_s}, {},
@@ -189,6 +197,10 @@ void TestOptionParser::defaults_data()
     QTest::newRow("azure.environment") << u"azure.environment"_s << u"AZUREPUBLICCLOUD"_s;
     QTest::newRow("azure.subscription") << u"azure.subscription"_s << u"[]"_s;
     QTest::newRow("kubeconfig") << u"kubeconfig"_s << QString();
+    // Ours, for the Kubernetes client.
+    QTest::newRow("kubernetes.context") << u"kubernetes.context"_s << QString();
+    QTest::newRow("kubernetes.qps") << u"kubernetes.qps"_s << u"10"_s;
+    QTest::newRow("kubernetes.burst") << u"kubernetes.burst"_s << u"50"_s;
     QTest::newRow("kubernetes.label.format") << u"kubernetes.label.format"_s << u"msi.azure.k8s.io/%s"_s;
     QTest::newRow("kubernetes.namespace.ignore")
         << u"kubernetes.namespace.ignore"_s << u"[kube-system kube-public default gatekeeper-system istio-system]"_s;
@@ -523,6 +535,13 @@ void TestOptionParser::helpListsEveryOption_data()
     QTest::newRow("server.timeout.write")
         << u"--server.timeout.write= Server write timeout (default: 10s) [$SERVER_TIMEOUT_WRITE]"_s;
     QTest::newRow("help") << u"-h, --help Show this help message"_s;
+    QTest::newRow("kubernetes.context")
+        << u"--kubernetes.context= Kubernetes context to use instead of the kubeconfig's current-context "
+           "[$KUBERNETES_CONTEXT]"_s;
+    QTest::newRow("kubernetes.qps") << u"--kubernetes.qps= Client-side rate limit for Kubernetes API requests "
+                                       "(requests per second) (default: 10) [$KUBERNETES_QPS]"_s;
+    QTest::newRow("kubernetes.burst")
+        << u"--kubernetes.burst= Requests allowed in a burst above the rate limit (default: 50) [$KUBERNETES_BURST]"_s;
     QTest::newRow("render") << u"--render=FILE Read MSIs in ARM list format"_s;
     QTest::newRow("render.output")
         << u"--render.output=yaml|json Output format of --render: yaml or json (default: yaml)"_s;
@@ -604,6 +623,9 @@ void TestOptionParser::tableIsConsistent()
             break;
         case OptionKind::Duration:
             QVERIFY(std::holds_alternative<GoDuration OperatorConfig::*>(spec.field));
+            break;
+        case OptionKind::Number:
+            QVERIFY(std::holds_alternative<double OperatorConfig::*>(spec.field));
             break;
         case OptionKind::Help:
         case OptionKind::Version:
