@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "agent/agentapp.h"
 
+#include "agent/metricsserver.h"
 #include "agent/rendercommand.h"
+#include "agent/signalwatcher.h"
+#include "agent/syncmetrics.h"
 #include "shared/config/configdump.h"
 #include "shared/config/optionparser.h"
 #include "shared/mapping/identitymapper.h"
+#include "shared/metrics/registry.h"
 #include "shared/util/clock.h"
 #include "shared/util/logger.h"
+
+#include <QEventLoop>
 
 using namespace Qt::StringLiterals;
 
@@ -66,9 +72,40 @@ int AgentApp::run(const QStringList &arguments, const QHash<QString, QString> &e
     if (!config.render.isEmpty())
         return RenderCommand(mapper, logger, m_out, m_err).run(config.render, config.renderOutput);
 
-    logger.error(u"continuous sync against Azure and Kubernetes is not part of this build yet; "
-                 "use --render to map MSIs from a file"_s);
-    return ExitError;
+    logger.warning(u"continuous sync against Azure and Kubernetes is not part of this build yet; "
+                   "use --render to map MSIs from a file"_s);
+    return serve(config, logger);
+}
+
+int AgentApp::serve(const Config::OperatorConfig &config, const Logger &logger)
+{
+    Metrics::Registry registry;
+    const SyncMetrics metrics(registry, QStringLiteral(AMO_VERSION));
+    MetricsServer server(registry, HttpLimits::fromConfig(config));
+    server.setReady(false, u"the sync loop is not part of this build yet"_s);
+    QString error;
+    if (!server.start(config.serverBind, &error)) {
+        logger.error(error);
+        return ExitError;
+    }
+    SignalWatcher watcher;
+    if (!watcher.isValid()) {
+        logger.error(u"cannot watch SIGTERM and SIGINT"_s);
+        return ExitError;
+    }
+    logger.info(u"serving /metrics, /healthz and /readyz"_s,
+                {{u"bind"_s, config.serverBind}, {u"port"_s, QString::number(server.port())}});
+
+    QEventLoop loop;
+    QObject::connect(&server, &MetricsServer::connectionDropped, &loop, [&logger](const QString &reason) {
+        logger.debug(u"HTTP connection closed by a limit"_s, {{u"reason"_s, reason}});
+    });
+    QObject::connect(&watcher, &SignalWatcher::received, &loop, [&logger, &loop](int signalNumber) {
+        logger.info(u"stopping"_s, {{u"signal"_s, signalNumber == SIGTERM ? u"SIGTERM"_s : u"SIGINT"_s}});
+        loop.quit();
+    });
+    loop.exec();
+    return ExitOk;
 }
 
 } // namespace Amo::Agent

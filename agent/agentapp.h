@@ -7,11 +7,19 @@
 
 #include <cstdio>
 
+namespace Amo {
+class Logger;
+namespace Config {
+struct OperatorConfig;
+}
+} // namespace Amo
+
 namespace Amo::Agent {
 
 /**
  * The agent's entry: reads the options, reports bad ones (exit status 2), logs the effective
- * configuration once, and runs the chosen mode.
+ * configuration once, and runs the chosen mode. Without --render it serves the HTTP endpoints until
+ * SIGTERM or SIGINT (exit status 0); the sync loop itself is not part of this build yet.
  */
 class AgentApp
 {
@@ -28,6 +36,9 @@ public:
     int run(const QStringList &arguments, const QHash<QString, QString> &environment);
 
 private:
+    /** The continuous mode's skeleton: serves /metrics, /healthz and /readyz until SIGTERM or SIGINT. */
+    int serve(const Config::OperatorConfig &config, const Logger &logger);
+
     std::FILE *m_out;
     std::FILE *m_err;
 };
