@@ -97,6 +97,7 @@ private Q_SLOTS:
     void badBindIsReported();
     void silentClientIsDisconnected();
     void tricklingClientIsDisconnected();
+    void oversizedRequestIsRefused_data();
     void oversizedRequestIsRefused();
     void keepAliveGetsAFreshReadTimeout();
     void nonReadingClientHitsWriteTimeout();
@@ -351,8 +352,19 @@ void TestMetricsServer::tricklingClientIsDisconnected()
     QCOMPARE(dropped.first().first().toString(), u"read timeout"_s);
 }
 
+void TestMetricsServer::oversizedRequestIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("requestText");
+    // 100 KiB, well past the 64 KiB limit, all sent at once.
+    const QByteArray big(100 * 1024, 'a');
+    QTest::newRow("header") << "GET /metrics HTTP/1.1\r\nHost: x\r\nX-Big: " + big + "\r\n\r\n";
+    QTest::newRow("body") << "POST /metrics HTTP/1.1\r\nHost: x\r\nContent-Length: " + QByteArray::number(big.size())
+            + "\r\n\r\n" + big;
+}
+
 void TestMetricsServer::oversizedRequestIsRefused()
 {
+    QFETCH(QByteArray, requestText);
     Amo::Metrics::Registry registry;
     MetricsServer server(registry, shortLimits());
     QVERIFY(server.start(u"127.0.0.1:0"_s));
@@ -360,10 +372,6 @@ void TestMetricsServer::oversizedRequestIsRefused()
     QTcpSocket client;
     client.connectToHost(QHostAddress::LocalHost, server.port());
     QVERIFY(client.waitForConnected(5000));
-    // A header of 100 KiB, well past the 64 KiB limit, all sent at once.
-    QByteArray requestText = "GET /metrics HTTP/1.1\r\nHost: x\r\nX-Big: ";
-    requestText += QByteArray(100 * 1024, 'a');
-    requestText += "\r\n\r\n";
     client.write(requestText);
     QVERIFY(waitDisconnected(client, 5000));
     const QByteArray answer = client.readAll();
