@@ -5,6 +5,8 @@
 #include "agent/rendercommand.h"
 #include "agent/signalwatcher.h"
 #include "agent/syncmetrics.h"
+#include "shared/azure/armtracingsettings.h"
+#include "shared/azure/cloudenvironment.h"
 #include "shared/config/configdump.h"
 #include "shared/config/optionparser.h"
 #include "shared/mapping/identitymapper.h"
@@ -13,6 +15,8 @@
 #include "shared/util/logger.h"
 
 #include <QEventLoop>
+
+#include <QProcessEnvironment>
 
 using namespace Qt::StringLiterals;
 
@@ -60,6 +64,19 @@ int AgentApp::run(const QStringList &arguments, const QHash<QString, QString> &e
     const Mapping::IdentityMapper mapper(Mapping::MappingOptions::fromConfig(config));
     if (!mapper.isValid()) {
         print(m_err, mapper.error() + u'\n');
+        return ExitUsage;
+    }
+
+    // Azure settings read from the environment are judged at start, like the options;
+    // render mode never talks to Azure, so it does not need them.
+    QProcessEnvironment processEnvironment;
+    for (auto it = environment.begin(); it != environment.end(); ++it)
+        processEnvironment.insert(it.key(), it.value());
+    QString azureError;
+    if (config.render.isEmpty()
+        && (!Azure::CloudEnvironment::fromName(config.azureEnvironment, processEnvironment, &azureError)
+            || !Azure::ArmTracingSettings::fromEnvironment(processEnvironment, &azureError))) {
+        print(m_err, azureError + u'\n');
         return ExitUsage;
     }
 

@@ -72,6 +72,14 @@ void TestAgentOptions::badValueExitsWithUsageError_data()
     flag("server.bind port range", {u"--server.bind=:70000"_s}, u"--server.bind"_s);
     flag("server.timeout.read zero", {u"--server.timeout.read=0s"_s}, u"--server.timeout.read"_s);
     flag("server.timeout.write bad", {u"--server.timeout.write=10"_s}, u"--server.timeout.write"_s);
+    // Azure settings from the environment are judged at start too.
+    env("METRIC_AZURERM_API_REQUEST_BUCKETS not numbers", u"METRIC_AZURERM_API_REQUEST_BUCKETS"_s, u"1, soon"_s,
+        u"METRIC_AZURERM_API_REQUEST_BUCKETS"_s);
+    env("METRIC_AZURERM_API_REQUEST_LABELS unknown", u"METRIC_AZURERM_API_REQUEST_LABELS"_s, u"method, colour"_s,
+        u"METRIC_AZURERM_API_REQUEST_LABELS"_s);
+    env("METRIC_AZURERM_API_RATELIMIT_ENABLE not a bool", u"METRIC_AZURERM_API_RATELIMIT_ENABLE"_s, u"maybe"_s,
+        u"METRIC_AZURERM_API_RATELIMIT_ENABLE"_s);
+    flag("Azure Stack without its file", {u"--azure.environment=AzureStackCloud"_s}, u"AZURE_ENVIRONMENT_FILEPATH"_s);
     flag("render.output unknown", {u"--render=-"_s, u"--render.output=xml"_s}, u"--render.output"_s);
 }
 
