@@ -3,7 +3,7 @@
 
 #include "shared/azure/httpjob.h"
 #include "shared/azure/tokenresponse.h"
-#include "shared/azure/useragent.h"
+#include "shared/util/useragent.h"
 
 #include <QRegularExpression>
 

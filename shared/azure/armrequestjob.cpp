@@ -5,9 +5,9 @@
 #include "shared/azure/armerror.h"
 #include "shared/azure/httpjob.h"
 #include "shared/azure/tokencache.h"
-#include "shared/azure/useragent.h"
 #include "shared/util/clock.h"
 #include "shared/util/logger.h"
+#include "shared/util/useragent.h"
 
 #include <QJsonDocument>
 #include <QTimer>

@@ -4,7 +4,7 @@
 #include "shared/azure/httpjob.h"
 #include "shared/azure/managedidentitycredential.h"
 #include "shared/azure/tokenresponse.h"
-#include "shared/azure/useragent.h"
+#include "shared/util/useragent.h"
 
 #include <QTimer>
 

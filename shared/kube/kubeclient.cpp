@@ -9,6 +9,7 @@
 #include "watchjob.h"
 
 #include "shared/util/logger.h"
+#include "shared/util/useragent.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -31,8 +32,7 @@ KubeClient::KubeClient(QNetworkAccessManager *network, const RestConfig &config,
     , m_auth(std::make_unique<Authenticator>(config, clock, logger))
 {
     m_auth->setExecTimeoutMs(options.execTimeoutMs);
-    m_userAgent = options.userAgent.isEmpty() ? QByteArrayLiteral("azure-msi-operator/" AMO_VERSION)
-                                              : options.userAgent.toUtf8();
+    m_userAgent = options.userAgent.isEmpty() ? UserAgent::value() : options.userAgent.toUtf8();
     if (config.insecureSkipTlsVerify && m_logger) {
         m_logger->warning(u"INSECURE: TLS certificate verification of the Kubernetes API server is OFF "
                           u"(insecure-skip-tls-verify); anyone on the network path can read and change this traffic"_s,

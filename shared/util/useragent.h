@@ -3,13 +3,13 @@
 
 #include <QByteArray>
 
-namespace Amo::Azure {
+namespace Amo {
 
-/** The User-Agent every Azure request carries: "azure-msi-operator/VERSION". */
+/** The User-Agent of every request the product sends, to Azure and to Kubernetes: "azure-msi-operator/VERSION". */
 class UserAgent
 {
 public:
     static QByteArray value() { return QByteArrayLiteral("azure-msi-operator/" AMO_VERSION); }
 };
 
-} // namespace Amo::Azure
+} // namespace Amo
