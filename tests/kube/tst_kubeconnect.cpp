@@ -25,6 +25,8 @@ private Q_SLOTS:
     void clientCertificate();
     void insecureSkipsVerification();
     void unknownCaFails();
+    void tlsServerName_data();
+    void tlsServerName();
     void basicAuthHeader();
     void execPlugin();
     void execExpiryAndReexecOn401();
@@ -115,6 +117,34 @@ void TestKubeConnect::unknownCaFails()
     const KubeResponse r = KubeTest::run(client->get(Resource::Namespaces, {}, u"team-a"_s));
     QCOMPARE(r.error.type, KubeError::Type::Network);
     QCOMPARE(r.error.network, QNetworkReply::SslHandshakeFailedError);
+}
+
+void TestKubeConnect::tlsServerName_data()
+{
+    QTest::addColumn<QString>("serverName");
+    QTest::addColumn<bool>("accepted");
+    // The sandbox's certificate names 127.0.0.1, localhost and ::1; the URL uses 127.0.0.1.
+    QTest::newRow("a name the certificate holds") << u"localhost"_s << true;
+    QTest::newRow("a name it does not hold") << u"api.example.invalid"_s << false;
+}
+
+void TestKubeConnect::tlsServerName()
+{
+    QFETCH(QString, serverName);
+    QFETCH(bool, accepted);
+    Amo::Kube::ClientOptions options = Env::fastOptions();
+    options.maxRetries = 0;
+    auto client = m_env->client(
+        m_env->load(m_env->kubeconfig(u"    token: t-admin\n"_s, u"    tls-server-name: "_s + serverName + u'\n')),
+        options);
+    QCOMPARE(client->config().tlsServerName, serverName);
+    const KubeResponse r = KubeTest::run(client->get(Resource::Namespaces, {}, u"team-a"_s));
+    if (accepted) {
+        QVERIFY2(r.ok(), qPrintable(r.error.message));
+    } else {
+        QCOMPARE(r.error.type, KubeError::Type::Network);
+        QCOMPARE(r.error.network, QNetworkReply::SslHandshakeFailedError);
+    }
 }
 
 void TestKubeConnect::basicAuthHeader()
