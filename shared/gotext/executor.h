@@ -24,9 +24,11 @@ struct ExecFailure
 class Executor
 {
 public:
-    static constexpr int MaxTemplateDepth = 1000;
+    static constexpr int MaxTemplateDepth = 100;
     static constexpr long MaxSteps = 2000000;
-    static constexpr int MaxNesting = 10000;
+    // Real templates nest a handful of levels; this bound keeps the C++ stack safe even in
+    // sanitizer builds, whose frames are several times larger.
+    static constexpr int MaxNesting = 2000;
 
     Executor(const Parser::TreeSet &trees, const std::string &parseName, const std::string &text,
              const std::map<std::string, Function> &functions, std::string &out);

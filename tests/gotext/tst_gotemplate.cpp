@@ -357,7 +357,7 @@ void TestGoTemplate::templateDepthIsBounded()
         = run(u"{{define \"r\"}}{{template \"r\" .}}{{end}}{{template \"r\" .}}"_s, msi().toValue());
     QVERIFY(!result.ok);
     QCOMPARE(result.error,
-             u"template: ns:1:25: executing \"r\" at <{{template \"r\" .}}>: exceeded maximum template depth (1000)"_s);
+             u"template: ns:1:25: executing \"r\" at <{{template \"r\" .}}>: exceeded maximum template depth (100)"_s);
 }
 
 void TestGoTemplate::executionStepsAreBounded()
@@ -379,7 +379,7 @@ void TestGoTemplate::executionNestingIsBounded()
         = QString(u"{{if 1}}"_s).repeated(900) + u"{{template \"r\" .}}"_s + QString(u"{{end}}"_s).repeated(900);
     const ExecResult result = run(u"{{define \"r\"}}"_s + ifs + u"{{end}}{{template \"r\" .}}"_s, Value());
     QVERIFY(!result.ok);
-    QVERIFY2(result.error.endsWith(u"exceeded maximum nesting depth (10000)"_s), qPrintable(result.error));
+    QVERIFY2(result.error.endsWith(u"exceeded maximum nesting depth (2000)"_s), qPrintable(result.error));
 }
 
 void TestGoTemplate::parseNestingIsBounded()
