@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: MIT
+#include "applier.h"
+
+#include "shared/kube/kubeclient.h"
+#include "shared/kube/requestjob.h"
+#include "shared/util/logger.h"
+
+#include <QJsonArray>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace Amo::Sync {
+
+namespace {
+
+Kube::Resource resourceOf(const Action &action)
+{
+    return action.kind == Action::Kind::RepointBinding ? Kube::Resource::AzureIdentityBindings
+                                                       : Kube::Resource::AzureIdentities;
+}
+
+bool isTerminating(const Kube::KubeError &error)
+{
+    // kube-apiserver answers 403 with cause NamespaceTerminating for writes into a terminating namespace.
+    if (error.type != Kube::KubeError::Type::Forbidden)
+        return false;
+    for (const Kube::KubeError::Cause &cause : error.causes) {
+        if (cause.reason == u"NamespaceTerminating")
+            return true;
+    }
+    return error.message.contains(u"being terminated"_s);
+}
+
+} // namespace
+
+QString ActionResult::outcomeName(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Applied:
+        return u"Applied"_s;
+    case Outcome::Unchanged:
+        return u"Unchanged"_s;
+    case Outcome::WaitingForNamespace:
+        return u"WaitingForNamespace"_s;
+    case Outcome::Failed:
+        return u"Failed"_s;
+    case Outcome::Cancelled:
+        return u"Cancelled"_s;
+    }
+    return {};
+}
+
+Applier::Applier(Kube::KubeClient *client, const Logger *logger, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_logger(logger)
+{
+}
+
+Applier::~Applier() = default;
+
+void Applier::setConcurrency(int concurrency)
+{
+    m_concurrency = qMax(1, concurrency);
+    if (m_running)
+        pump();
+}
+
+bool Applier::apply(const Plan &plan)
+{
+    return apply(plan.writes());
+}
+
+bool Applier::apply(const QList<Action> &actions)
+{
+    if (m_running)
+        return false;
+    m_items.clear();
+    m_items.reserve(actions.size());
+    for (const Action &action : actions) {
+        Item item;
+        item.current = action;
+        item.result.action = action;
+        m_items.append(item);
+    }
+    m_next = 0;
+    m_active = 0;
+    m_cancelled = false;
+    m_running = true;
+    const quint64 generation = ++m_generation;
+    // Start from the event loop, so that no signal is emitted before apply() returns.
+    QTimer::singleShot(0, this, [this, generation] {
+        if (generation != m_generation || !m_running)
+            return;
+        pump();
+        finishIfDone();
+    });
+    return true;
+}
+
+void Applier::cancel()
+{
+    if (!m_running || m_cancelled)
+        return;
+    m_cancelled = true;
+    for (int i = m_next; i < m_items.size(); ++i) {
+        if (m_items[i].state == State::Pending)
+            finishItem(i, ActionResult::Outcome::Cancelled, tr("cancelled before it started"));
+    }
+    m_next = int(m_items.size());
+    finishIfDone();
+}
+
+QList<ActionResult> Applier::results() const
+{
+    QList<ActionResult> list;
+    list.reserve(m_items.size());
+    for (const Item &item : m_items)
+        list.append(item.result);
+    return list;
+}
+
+void Applier::pump()
+{
+    while (!m_cancelled && m_active < m_concurrency && m_next < m_items.size()) {
+        const int index = m_next++;
+        Item &item = m_items[index];
+        if (item.state != State::Pending)
+            continue;
+        item.state = State::Active;
+        ++m_active;
+        if (item.current.isWrite())
+            startWrite(index);
+        else
+            settleReport(index, item.current);
+    }
+}
+
+void Applier::startWrite(int index)
+{
+    Item &item = m_items[index];
+    const Action &action = item.current;
+    Kube::RequestJob *job = nullptr;
+    if (action.kind == Action::Kind::CreateIdentity) {
+        job = m_client->create(resourceOf(action), action.namespaceName, action.object);
+    } else {
+        // Invariant: updates are conditional. A patch without resourceVersion would overwrite blindly.
+        if (action.patch.value(u"metadata"_s).toObject().value(u"resourceVersion"_s).toString().isEmpty()) {
+            finishItem(index, ActionResult::Outcome::Failed, tr("the patch carries no resourceVersion"));
+            return;
+        }
+        job = m_client->mergePatch(resourceOf(action), action.namespaceName, action.name, action.patch);
+    }
+    ++item.result.attempts;
+    connect(job, &Kube::RequestJob::finished, this,
+            [this, index, generation = m_generation](const Kube::KubeResponse &response) {
+                if (generation == m_generation)
+                    onWriteFinished(index, response);
+            });
+    job->start();
+}
+
+void Applier::onWriteFinished(int index, const Kube::KubeResponse &response)
+{
+    const Action &action = m_items[index].current;
+    if (response.ok()) {
+        if (m_logger) {
+            m_logger->info(u"applied "_s + Action::kindName(action.kind),
+                           {{u"namespace"_s, action.namespaceName}, {u"object"_s, action.name}});
+        }
+        finishItem(index, ActionResult::Outcome::Applied);
+        return;
+    }
+    using Type = Kube::KubeError::Type;
+    const Kube::KubeError &error = response.error;
+    const bool create = action.kind == Action::Kind::CreateIdentity;
+    if (create && error.type == Type::NotFound) {
+        checkNamespace(index, error);
+    } else if (create && isTerminating(error)) {
+        finishItem(index, ActionResult::Outcome::WaitingForNamespace);
+    } else if (error.type == Type::Conflict || error.type == Type::AlreadyExists
+               || (!create && error.type == Type::NotFound)) {
+        // Someone else wrote (or removed) it since we planned: plan this item again from what is there now.
+        reread(index, error);
+    } else {
+        finishItem(index, ActionResult::Outcome::Failed, error.message);
+    }
+}
+
+void Applier::reread(int index, const Kube::KubeError &error)
+{
+    Item &item = m_items[index];
+    if (m_cancelled) {
+        finishItem(index, ActionResult::Outcome::Cancelled, tr("cancelled before a retry: %1").arg(error.message));
+        return;
+    }
+    if (!m_replan) {
+        finishItem(index, ActionResult::Outcome::Failed, error.message);
+        return;
+    }
+    if (item.result.attempts >= kMaxAttempts) {
+        finishItem(index, ActionResult::Outcome::Failed,
+                   tr("gave up after %1 attempts: %2").arg(item.result.attempts).arg(error.message));
+        return;
+    }
+    const Action &action = item.current;
+    const QString name = action.kind == Action::Kind::CreateIdentity
+        ? action.object.value(u"metadata"_s).toObject().value(u"name"_s).toString()
+        : action.name;
+    Kube::RequestJob *job
+        = m_client->get(resourceOf(action), action.namespaceName, name.isEmpty() ? action.name : name);
+    connect(job, &Kube::RequestJob::finished, this,
+            [this, index, error, generation = m_generation](const Kube::KubeResponse &response) {
+                if (generation == m_generation)
+                    onReread(index, error, response);
+            });
+    job->start();
+}
+
+void Applier::onReread(int index, const Kube::KubeError &cause, const Kube::KubeResponse &response)
+{
+    QJsonObject fresh;
+    if (response.ok()) {
+        fresh = response.object;
+    } else if (response.error.type != Kube::KubeError::Type::NotFound) {
+        finishItem(index, ActionResult::Outcome::Failed,
+                   tr("%1; reading it again failed: %2").arg(cause.message, response.error.message));
+        return;
+    }
+    if (m_cancelled) {
+        finishItem(index, ActionResult::Outcome::Cancelled, tr("cancelled before a retry: %1").arg(cause.message));
+        return;
+    }
+    const std::optional<Action> next = m_replan(m_items[index].current, fresh);
+    if (!next) {
+        finishItem(index, ActionResult::Outcome::Unchanged);
+        return;
+    }
+    m_items[index].current = *next;
+    if (next->isWrite())
+        startWrite(index);
+    else
+        settleReport(index, *next);
+}
+
+void Applier::checkNamespace(int index, const Kube::KubeError &cause)
+{
+    // A create answers 404 only when the namespace is missing; confirm it rather than parse the message.
+    const QString ns = m_items[index].current.namespaceName;
+    Kube::RequestJob *job = m_client->get(Kube::Resource::Namespaces, QString(), ns);
+    connect(job, &Kube::RequestJob::finished, this,
+            [this, index, cause, generation = m_generation](const Kube::KubeResponse &response) {
+                if (generation != m_generation)
+                    return;
+                const bool gone = response.error.type == Kube::KubeError::Type::NotFound;
+                const bool terminating = response.ok()
+                    && response.object.value(u"status"_s).toObject().value(u"phase"_s).toString() == u"Terminating";
+                if (gone || terminating)
+                    finishItem(index, ActionResult::Outcome::WaitingForNamespace);
+                else
+                    finishItem(index, ActionResult::Outcome::Failed, cause.message);
+            });
+    job->start();
+}
+
+void Applier::settleReport(int index, const Action &report)
+{
+    switch (report.kind) {
+    case Action::Kind::WaitForNamespace:
+        finishItem(index, ActionResult::Outcome::WaitingForNamespace);
+        break;
+    case Action::Kind::Conflict:
+        finishItem(index, ActionResult::Outcome::Failed, report.reason);
+        break;
+    default:
+        finishItem(index, ActionResult::Outcome::Unchanged);
+        break;
+    }
+}
+
+void Applier::finishItem(int index, ActionResult::Outcome outcome, const QString &error)
+{
+    Item &item = m_items[index];
+    if (item.state == State::Done)
+        return;
+    if (item.state == State::Active)
+        --m_active;
+    item.state = State::Done;
+    item.result.outcome = outcome;
+    item.result.error = error;
+    if (m_logger && outcome == ActionResult::Outcome::Failed) {
+        m_logger->warning(u"write failed: "_s + error,
+                          {{u"namespace"_s, item.current.namespaceName}, {u"object"_s, item.current.name}});
+    }
+    const ActionResult result = item.result;
+    Q_EMIT itemFinished(index, result);
+    if (!m_cancelled) {
+        pump();
+    }
+    finishIfDone();
+}
+
+void Applier::finishIfDone()
+{
+    if (!m_running || m_active > 0 || m_next < m_items.size())
+        return;
+    for (const Item &item : m_items) {
+        if (item.state != State::Done)
+            return;
+    }
+    m_running = false;
+    Q_EMIT finished(results());
+}
+
+} // namespace Amo::Sync

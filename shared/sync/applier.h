@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "shared/kube/kubeerror.h"
+#include "shared/sync/actionresult.h"
+#include "shared/sync/plan.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+namespace Amo {
+class Logger;
+namespace Kube {
+class KubeClient;
+struct KubeResponse;
+} // namespace Kube
+} // namespace Amo
+
+namespace Amo::Sync {
+
+/**
+ * Carries out the writes of a Plan against the API server, a few at a time: creates are POSTed,
+ * updates and re-points are sent as their merge patch, conditional on the resourceVersion it
+ * carries. Never a delete, never an unconditional PUT. A 409 re-reads the object and asks the
+ * caller's re-plan callback for a fresh action, then retries (at most kMaxAttempts writes per item).
+ * One item failing never stops the others. Emits itemFinished per action, then finished once.
+ */
+class Applier : public QObject
+{
+    Q_OBJECT
+public:
+    /** Plans one item again from the object as it is now (empty when it is gone); nullopt: nothing to do. */
+    using Replan = std::function<std::optional<Action>(const Action &stale, const QJsonObject &fresh)>;
+
+    static constexpr int kDefaultConcurrency = 4;
+    static constexpr int kMaxAttempts = 3;
+
+    explicit Applier(Kube::KubeClient *client, const Logger *logger = nullptr, QObject *parent = nullptr);
+    ~Applier() override;
+
+    /** Items in flight at once; values below 1 count as 1. Takes effect for the next item started. */
+    void setConcurrency(int concurrency);
+    int concurrency() const { return m_concurrency; }
+
+    /** Without one, a conflict fails its item. */
+    void setReplan(Replan replan) { m_replan = std::move(replan); }
+
+    /** Applies the write actions of @p plan, in plan order; reports are left out of the results. */
+    bool apply(const Plan &plan);
+    /**
+     * Applies exactly @p actions (e.g. the items ticked in the dashboard); result i belongs to
+     * actions[i]. A report in the list is not written: WaitForNamespace gives WaitingForNamespace,
+     * Conflict gives Failed with its reason, the others Unchanged. Returns false while busy.
+     */
+    bool apply(const QList<Action> &actions);
+
+    /** Starts nothing new: items not yet started become Cancelled; those in flight finish. */
+    void cancel();
+
+    bool isRunning() const { return m_running; }
+    QList<ActionResult> results() const;
+
+Q_SIGNALS:
+    void itemFinished(int index, const Amo::Sync::ActionResult &result);
+    void finished(const QList<Amo::Sync::ActionResult> &results);
+
+private:
+    enum class State { Pending, Active, Done };
+    struct Item
+    {
+        Action current; // the action being written (a re-plan replaces it)
+        ActionResult result;
+        State state = State::Pending;
+    };
+
+    void pump();
+    void startWrite(int index);
+    void onWriteFinished(int index, const Kube::KubeResponse &response);
+    void reread(int index, const Kube::KubeError &error);
+    void onReread(int index, const Kube::KubeError &cause, const Kube::KubeResponse &response);
+    void checkNamespace(int index, const Kube::KubeError &cause);
+    void settleReport(int index, const Action &report);
+    void finishItem(int index, ActionResult::Outcome outcome, const QString &error = {});
+    void finishIfDone();
+
+    Kube::KubeClient *m_client;
+    const Logger *m_logger;
+    Replan m_replan;
+    int m_concurrency = kDefaultConcurrency;
+    QList<Item> m_items;
+    int m_next = 0; // the next pending item
+    int m_active = 0;
+    bool m_running = false;
+    bool m_cancelled = false;
+    quint64 m_generation = 0; // guards queued starts against a later run
+};
+
+} // namespace Amo::Sync
