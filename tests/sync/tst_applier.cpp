@@ -40,6 +40,8 @@ private Q_SLOTS:
     void repointChangesOnlyTheIdentity();
     void subsetAppliesExactlyThoseItems();
     void conflictIsReplannedAndApplied();
+    void existingCreateBecomesUnchanged();
+    void conflictGivesUpAfterThreeAttempts();
     void deletedNamespaceWaits();
     void serverErrorFailsOneItemOnly();
     void cancelStopsNewItems();
@@ -281,6 +283,56 @@ void TestApplier::conflictIsReplannedAndApplied()
     QCOMPARE(stored.value(u"spec"_s).toObject().value(u"clientID"_s).toString(), wantedClientId);
     QCOMPARE(stored.value(u"metadata"_s).toObject().value(u"labels"_s).toObject().value(u"team"_s).toString(),
              u"red"_s);
+}
+
+void TestApplier::existingCreateBecomesUnchanged()
+{
+    const Sync::PlannerOptions options;
+    const Mapping::MsiMapping mapping = mapMsi(options);
+    const Sync::Plan plan = Sync::Planner(options).plan({mapping}, snapshot(), kNow);
+    QCOMPARE(plan.count(Action::Kind::CreateIdentity), 1);
+    // Another writer creates exactly what we want before we do: the re-plan finds nothing left to do.
+    QVERIFY(m_env->store().put(mapping.identities.first().toJson()).ok());
+
+    Sync::Applier applier(m_client.get());
+    applier.setReplan(replanner(options, {mapping}));
+    const QList<ActionResult> results = run(applier, plan.writes());
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results.first().outcome, Outcome::Unchanged);
+    QCOMPARE(results.first().attempts, 1);
+    QCOMPARE(m_replans, 1);
+    QVERIFY(!m_fresh.first().isEmpty());
+}
+
+void TestApplier::conflictGivesUpAfterThreeAttempts()
+{
+    const Sync::PlannerOptions options;
+    const Mapping::MsiMapping mapping = mapMsi(options);
+    QJsonObject object = mapping.identities.first().toJson();
+    QJsonObject spec = object.value(u"spec"_s).toObject();
+    spec.insert(u"clientID"_s, u"stale-client"_s);
+    object.insert(u"spec"_s, spec);
+    QVERIFY(m_env->store().put(object).ok());
+    const Sync::Plan plan = Sync::Planner(options).plan({mapping}, snapshot(), kNow);
+    QCOMPARE(plan.writeCount(), 1);
+    const QJsonObject foreign {{u"metadata"_s, QJsonObject {{u"labels"_s, QJsonObject {{u"team"_s, u"red"_s}}}}}};
+    QVERIFY(KubeTest::run(m_client->mergePatch(Kube::Resource::AzureIdentities, kNs, kName, foreign)).ok());
+
+    // A caller that keeps handing back the stale action: the applier must stop after three writes.
+    Sync::Applier applier(m_client.get());
+    int replans = 0;
+    applier.setReplan([&replans](const Action &stale, const QJsonObject &) -> std::optional<Action> {
+        ++replans;
+        return stale;
+    });
+    const QList<ActionResult> results = run(applier, plan.writes());
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results.first().outcome, Outcome::Failed);
+    QCOMPARE(results.first().attempts, Sync::Applier::kMaxAttempts);
+    QCOMPARE(replans, Sync::Applier::kMaxAttempts - 1);
+    QVERIFY(!results.first().error.isEmpty());
+    QCOMPARE(read(u"azureidentities"_s, kNs, kName).value(u"spec"_s).toObject().value(u"clientID"_s).toString(),
+             u"stale-client"_s);
 }
 
 void TestApplier::deletedNamespaceWaits()
