@@ -11,6 +11,7 @@ packages=(
     qtkeychain-qt6-dev libssl-dev libgl-dev
     prometheus desktop-file-utils appstream
     dbus dbus-x11 gnome-keyring xvfb xauth
+    nghttp2-server
 )
 # kubectl is used by the simulator's fidelity test; take Debian's when none is installed.
 command -v kubectl >/dev/null 2>&1 || packages+=(kubernetes-client)

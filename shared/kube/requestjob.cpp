@@ -143,6 +143,7 @@ void RequestJob::onReplyFinished()
         r.httpStatus = status;
         r.object = doc.object();
         r.attempts = m_attempts;
+        r.http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
         finish(r);
         return;
     }

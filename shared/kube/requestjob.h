@@ -27,6 +27,8 @@ struct KubeResponse
     int attempts = 0;
     /** A create whose first answer was lost, found on the server by the follow-up GET. */
     bool createdBeforeUnknownOutcome = false;
+    /** The answer came over HTTP/2 (negotiated by ALPN when the server offers it). */
+    bool http2 = false;
     bool ok() const { return !error.isError(); }
 };
 
