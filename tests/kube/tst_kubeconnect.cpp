@@ -32,6 +32,7 @@ private Q_SLOTS:
     void execExpiryAndReexecOn401();
     void execMissingCommand();
     void mergedKubeconfigs();
+    void contextOverride();
     void inCluster();
     void userAgent();
 
@@ -236,6 +237,35 @@ void TestKubeConnect::mergedKubeconfigs()
     QCOMPARE(r.config->server, m_env->server.baseUrl());
     auto client = m_env->client(*r.config);
     QVERIFY(KubeTest::run(client->get(Resource::Namespaces, {}, u"team-a"_s)).ok());
+}
+
+void TestKubeConnect::contextOverride()
+{
+    // current-context points at a broken cluster; --kubernetes.context picks the working one.
+    QString yaml = m_env->kubeconfig(u"    token: t-admin\n"_s);
+    yaml.replace(u"current-context: sandbox"_s, u"current-context: broken"_s);
+    yaml.replace(u"contexts:\n"_s, u"contexts:\n- name: broken\n  context:\n    cluster: nowhere\n    user: me\n"_s);
+    yaml.replace(u"clusters:\n"_s, u"clusters:\n- name: nowhere\n  cluster:\n    server: https://wrong.invalid\n"_s);
+    const QString path = m_env->writeFile(u"contexts"_s, yaml.toUtf8());
+
+    ConnectionSettings settings;
+    settings.kubeconfig = path;
+    const RestConfigResult byDefault = ConnectionLoader::load(settings);
+    QVERIFY2(byDefault.ok(), qPrintable(byDefault.error));
+    QCOMPARE(byDefault.config->contextName, u"broken"_s);
+    QCOMPARE(byDefault.config->server, QUrl(u"https://wrong.invalid"_s));
+
+    settings.context = u"sandbox"_s;
+    const RestConfigResult chosen = ConnectionLoader::load(settings);
+    QVERIFY2(chosen.ok(), qPrintable(chosen.error));
+    QCOMPARE(chosen.config->contextName, u"sandbox"_s);
+    auto client = m_env->client(*chosen.config);
+    QVERIFY(KubeTest::run(client->get(Resource::Namespaces, {}, u"team-a"_s)).ok());
+
+    settings.context = u"no-such-context"_s;
+    const RestConfigResult missing = ConnectionLoader::load(settings);
+    QVERIFY(!missing.ok());
+    QVERIFY2(missing.error.contains(u"no-such-context"_s), qPrintable(missing.error));
 }
 
 void TestKubeConnect::inCluster()
