@@ -3,6 +3,8 @@
 #include "shared/gotext/msitemplatedata.h"
 #include "shared/gotext/sprintf.h"
 
+#include "goreferencedata.h"
+
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -12,23 +14,7 @@ using Amo::GoText::Value;
 namespace {
 Value msiData()
 {
-    MsiTemplateData d;
-    d.id
-        = u"/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.ManagedIdentity/userAssignedIdentities/msi-one"_s;
-    d.name = u"msi-one"_s;
-    d.location = u"westeurope"_s;
-    d.resourceGroup = u"rg-1"_s;
-    d.subscriptionId = u"sub-1"_s;
-    d.clientId = u"c1d2e3f4-0000-1111-2222-333344445555"_s;
-    d.tenantId = u"t-1"_s;
-    d.principalId = u"p-1"_s;
-    d.tags = {{u"k8snamespace"_s, u"team-a"_s},
-              {u"env"_s, u"Prod"_s},
-              {u"owner"_s, u" Alice Smith "_s},
-              {u"empty"_s, QString()},
-              {u"a.b"_s, u"dotted"_s}};
-    d.type = u"Microsoft.ManagedIdentity/userAssignedIdentities"_s;
-    return d.toValue();
+    return goReferenceMsi().toValue();
 }
 } // namespace
 
