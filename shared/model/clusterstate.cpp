@@ -46,6 +46,14 @@ QList<ObservedIdentity> ClusterState::identities() const
     return all;
 }
 
+QList<ObservedBinding> ClusterState::bindings() const
+{
+    QList<ObservedBinding> all;
+    for (const auto &byName : m_bindings)
+        all << byName.values();
+    return all;
+}
+
 QList<ObservedBinding> ClusterState::bindingsIn(const QString &namespaceName) const
 {
     return m_bindings.value(namespaceName).values();

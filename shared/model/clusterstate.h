@@ -38,6 +38,8 @@ public:
     /** All AzureIdentities, ordered by namespace, then name. */
     QList<ObservedIdentity> identities() const;
 
+    /** All AzureIdentityBindings, ordered by namespace, then name. */
+    QList<ObservedBinding> bindings() const;
     /** The bindings in one namespace, ordered by name. */
     QList<ObservedBinding> bindingsIn(const QString &namespaceName) const;
     const ObservedBinding *findBinding(const QString &namespaceName, const QString &name) const;

@@ -12,6 +12,7 @@ ObservedBinding ObservedBinding::fromJson(const QJsonObject &object)
     ObservedBinding binding;
     binding.namespaceName = metadata.value(u"namespace"_s).toString();
     binding.name = metadata.value(u"name"_s).toString();
+    binding.uid = metadata.value(u"uid"_s).toString();
     binding.resourceVersion = metadata.value(u"resourceVersion"_s).toString();
     const QJsonObject labels = metadata.value(u"labels"_s).toObject();
     for (auto it = labels.begin(); it != labels.end(); ++it)

@@ -17,6 +17,7 @@ struct ObservedBinding
     QMap<QString, QString> labels;
     QString azureIdentity; // spec.azureIdentity: the AzureIdentity it binds
     QString selector; // spec.selector
+    QString uid; // for Events about it
 
     /** Reads an aadpodidentity.k8s.io/v1 AzureIdentityBinding object. */
     static ObservedBinding fromJson(const QJsonObject &object);

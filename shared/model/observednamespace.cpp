@@ -10,6 +10,7 @@ ObservedNamespace ObservedNamespace::fromJson(const QJsonObject &object)
     const QJsonObject metadata = object.value(u"metadata"_s).toObject();
     ObservedNamespace ns;
     ns.name = metadata.value(u"name"_s).toString();
+    ns.resourceVersion = metadata.value(u"resourceVersion"_s).toString();
     // The API server sets the phase a moment after the deletionTimestamp; either one means "going away".
     const bool deleting = !metadata.value(u"deletionTimestamp"_s).toString().isEmpty();
     const QString phase = object.value(u"status"_s).toObject().value(u"phase"_s).toString();

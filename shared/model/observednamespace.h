@@ -16,6 +16,7 @@ struct ObservedNamespace
 
     QString name;
     Phase phase = Phase::Active;
+    QString resourceVersion; // tells a cache whether a re-list changed it
 
     bool isActive() const { return phase == Phase::Active; }
 
