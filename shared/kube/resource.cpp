@@ -16,6 +16,7 @@ const ResourceInfo &ResourceInfo::of(Resource resource)
         {u"coordination.k8s.io"_s, u"v1"_s, u"leases"_s, u"Lease"_s, true},
         {{}, u"v1"_s, u"events"_s, u"Event"_s, true},
         {{}, u"v1"_s, u"serviceaccounts"_s, u"ServiceAccount"_s, true},
+        {u"events.k8s.io"_s, u"v1"_s, u"events"_s, u"Event"_s, true},
     };
     return infos[int(resource)];
 }

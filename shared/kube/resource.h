@@ -5,8 +5,16 @@
 
 namespace Amo::Kube {
 
-/** The resources the product reads or writes. */
-enum class Resource { Namespaces, AzureIdentities, AzureIdentityBindings, Leases, Events, ServiceAccounts };
+/** The resources the product reads or writes. Append only: metrics and tables index by the value. */
+enum class Resource {
+    Namespaces,
+    AzureIdentities,
+    AzureIdentityBindings,
+    Leases,
+    Events, // core/v1, the fallback for servers without events.k8s.io
+    ServiceAccounts,
+    EventsV1, // events.k8s.io/v1
+};
 
 /** Where a resource lives in the REST tree. */
 struct ResourceInfo
