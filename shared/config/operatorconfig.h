@@ -30,11 +30,15 @@ struct OperatorConfig
     // Leader election
     bool leaseEnable = false;
     QString leaseName = QStringLiteral("azure-msi-operator-leader");
+    GoDuration leaseDuration = GoDuration::fromSeconds(15);
+    GoDuration leaseRenewDeadline = GoDuration::fromSeconds(10);
+    GoDuration leaseRetryPeriod = GoDuration::fromSeconds(2);
 
     // Sync
     GoDuration syncInterval = GoDuration::fromHours(1);
     bool syncWatch = false;
     GoDuration syncLockTime = GoDuration::fromMinutes(5);
+    bool syncOnce = false; // one full sync, then exit with its status
 
     // Azure
     QString azureEnvironment = QStringLiteral("AZUREPUBLICCLOUD");
@@ -59,6 +63,7 @@ struct OperatorConfig
     QString azureIdentityExpiryAnnotation = QStringLiteral("janitor/expires");
     GoDuration azureIdentityExpiryDuration = GoDuration::fromHours(2190);
     QString azureIdentityExpiryTimeFormat = QStringLiteral("2006-01-02");
+    double azureIdentityExpiryRenew = 0.5; // renew once less than this fraction of the duration is left
 
     // HTTP server
     QString serverBind = QStringLiteral(":8080");
@@ -68,6 +73,11 @@ struct OperatorConfig
     // Render mode (ours): print manifests for MSIs read from a file, without Azure or a cluster
     QString render; // empty: normal operation; "-": stdin
     QString renderOutput = QStringLiteral("yaml"); // "yaml" or "json"
+
+    // Modes (ours)
+    bool dryRun = false; // plan against the live cluster, print the plan, exit 0 (nothing to do) or 2 (pending)
+    bool demo = false; // run against the embedded simulator with the bundled scenario
+    QString planOutput = QStringLiteral("text"); // text, json or yaml
 
     friend bool operator==(const OperatorConfig &, const OperatorConfig &) = default;
 };

@@ -44,6 +44,8 @@ enum class OptionCheck {
     ContextName, // any text a kubeconfig may use, but not blank
     PositiveNumber,
     PositiveInteger,
+    Fraction, // greater than 0, at most 1
+    PlanOutput, // text, json or yaml
 };
 
 /** The OperatorConfig member an option writes; monostate for requests such as --help. */

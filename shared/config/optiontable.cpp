@@ -67,11 +67,22 @@ QList<OptionSpec> buildTable()
             u"Enable lease (leader election; enabled by default in docker images)"_s, K::Bool, &Cfg::leaseEnable),
         row(u"lease.name"_s, u"LEASE_NAME"_s, {u"azure-msi-operator-leader"_s}, u"Name of lease lock"_s,
             K::String, &Cfg::leaseName, C::DnsSubdomain),
+        row(u"lease.duration"_s, u"LEASE_DURATION"_s, {u"15s"_s},
+            u"How long a Lease holds without renewal (time.Duration)"_s, K::Duration, &Cfg::leaseDuration,
+            C::PositiveDuration),
+        row(u"lease.renewdeadline"_s, u"LEASE_RENEWDEADLINE"_s, {u"10s"_s},
+            u"How long the holder keeps trying to renew before it stops writing (time.Duration)"_s, K::Duration,
+            &Cfg::leaseRenewDeadline, C::PositiveDuration),
+        row(u"lease.retryperiod"_s, u"LEASE_RETRYPERIOD"_s, {u"2s"_s},
+            u"How often the Lease is renewed or tried (time.Duration)"_s, K::Duration, &Cfg::leaseRetryPeriod,
+            C::PositiveDuration),
         row(u"sync.interval"_s, u"SYNC_INTERVAL"_s, {u"1h"_s}, u"Sync interval (time.duration)"_s,
             K::Duration, &Cfg::syncInterval, C::PositiveDuration),
         row(u"sync.watch"_s, u"SYNC_WATCH"_s, {}, u"Sync using namespace watch"_s, K::Bool, &Cfg::syncWatch),
         row(u"sync.locktime"_s, u"SYNC_LOCKTIME"_s, {u"5m"_s}, u"Lock time until next sync (time.duration)"_s,
             K::Duration, &Cfg::syncLockTime, C::NonNegativeDuration),
+        row(u"sync.once"_s, u"SYNC_ONCE"_s, {}, u"Run one full sync and exit with its status"_s, K::Bool,
+            &Cfg::syncOnce),
         row(u"azure.environment"_s, u"AZURE_ENVIRONMENT"_s, {u"AZUREPUBLICCLOUD"_s}, u"Azure environment name"_s,
             K::String, &Cfg::azureEnvironment, C::AzureEnvironment),
         row(u"azure.subscription"_s, u"AZURE_SUBSCRIPTION_ID"_s, {}, u"Azure subscription ID"_s,
@@ -114,6 +125,9 @@ QList<OptionSpec> buildTable()
             K::Duration, &Cfg::azureIdentityExpiryDuration, C::PositiveDuration),
         row(u"azureidentity.expiry.timeformat"_s, u"AZUREIDENTITY_EXPIRY_TIMEFORMAT"_s, {u"2006-01-02"_s},
             u"Format of absolute time"_s, K::String, &Cfg::azureIdentityExpiryTimeFormat, C::TimeLayout),
+        row(u"azureidentity.expiry.renew"_s, u"AZUREIDENTITY_EXPIRY_RENEW"_s, {u"0.5"_s},
+            u"Renew the expiry once less than this fraction of the duration is left"_s, K::Number,
+            &Cfg::azureIdentityExpiryRenew, C::Fraction),
         row(u"server.bind"_s, u"SERVER_BIND"_s, {u":8080"_s}, u"Server address"_s,
             K::String, &Cfg::serverBind, C::HostPort),
         row(u"server.timeout.read"_s, u"SERVER_TIMEOUT_READ"_s, {u"5s"_s}, u"Server read timeout"_s,
@@ -129,6 +143,17 @@ QList<OptionSpec> buildTable()
         inGroup(row(u"render.output"_s, {}, {u"yaml"_s}, u"Output format of --render: yaml or json"_s,
                     K::String, &Cfg::renderOutput, C::RenderOutput),
                 OptionTable::renderGroup(), u"yaml|json"_s),
+
+        // Ours: modes.
+        inGroup(row(u"dry-run"_s, {}, {},
+                    u"Plan against the live cluster, print the plan and exit: 0 nothing to do, 2 changes pending, "
+                    u"1 error"_s, K::Bool, &Cfg::dryRun), OptionTable::modeGroup()),
+        inGroup(row(u"demo"_s, {}, {},
+                    u"Run one sync against the embedded simulator with the bundled demo scenario and exit"_s,
+                    K::Bool, &Cfg::demo), OptionTable::modeGroup()),
+        inGroup(row(u"plan.output"_s, {}, {u"text"_s}, u"Format of the plan printed by --dry-run and --demo"_s,
+                    K::String, &Cfg::planOutput, C::PlanOutput),
+                OptionTable::modeGroup(), u"text|json|yaml"_s),
 
         withShort(inGroup(row(u"help"_s, {}, {}, u"Show this help message"_s, K::Help, std::monostate{}),
                           OptionTable::helpGroup()), u'h'),
@@ -164,6 +189,11 @@ QString OptionTable::applicationGroup()
 QString OptionTable::renderGroup()
 {
     return u"Render options"_s;
+}
+
+QString OptionTable::modeGroup()
+{
+    return u"Modes"_s;
 }
 
 QString OptionTable::helpGroup()

@@ -22,6 +22,7 @@ public:
 
     static QString applicationGroup();
     static QString renderGroup();
+    static QString modeGroup();
     static QString helpGroup();
 };
 

@@ -181,6 +181,10 @@ QString OptionValidator::checkString(OptionCheck check, const QString &value)
         return value.isEmpty() || !value.trimmed().isEmpty() ? QString() : u"the name of a context in the kubeconfig"_s;
     case OptionCheck::RenderOutput:
         return value == u"yaml" || value == u"json" ? QString() : u"yaml or json"_s;
+    case OptionCheck::PlanOutput:
+        return value == u"text" || value == u"yaml" || value == u"json" ? QString() : u"text, json or yaml"_s;
+    default:
+        return {};
     }
     return {};
 }
@@ -199,6 +203,8 @@ QString OptionValidator::checkNumber(OptionCheck check, double value)
     switch (check) {
     case OptionCheck::PositiveNumber:
         return value > 0 && std::isfinite(value) ? QString() : u"a number greater than zero, such as 10 or 2.5"_s;
+    case OptionCheck::Fraction:
+        return value > 0 && value <= 1 ? QString() : u"a fraction greater than 0 and at most 1, such as 0.5"_s;
     case OptionCheck::PositiveInteger:
         return value >= 1 && value <= 1e6 && value == std::floor(value) ? QString()
                                                                         : u"a whole number from 1 to 1000000"_s;

@@ -9,6 +9,7 @@ PlannerOptions PlannerOptions::fromConfig(const Config::OperatorConfig &config)
 {
     PlannerOptions options;
     options.labelFormat = config.kubernetesLabelFormat;
+    options.renewalThreshold = config.azureIdentityExpiryRenew;
     options.namespaced = config.azureIdentityNamespaced;
     options.expiry = config.azureIdentityExpiry;
     options.expiryAnnotation = config.azureIdentityExpiryAnnotation;

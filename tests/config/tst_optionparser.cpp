@@ -64,6 +64,23 @@ QList<BadValue> badValueRows()
         {"lease.name empty", u"lease.name"_s, {u"--lease.name="_s}, {},
          u"invalid value \"\" for --lease.name / LEASE_NAME: expected a DNS-1123 subdomain (lower-case a-z, 0-9, '-', '.')"_s},
         {"lease.name missing", u"lease.name"_s, {u"--lease.name"_s}, {}, u"missing value for --lease.name / LEASE_NAME"_s},
+        {"lease.duration", u"lease.duration"_s, {u"--lease.duration=0s"_s}, {},
+         u"invalid value \"0s\" for --lease.duration / LEASE_DURATION: expected a Go duration greater than zero, such as 1h or 30m"_s},
+        {"lease.renewdeadline", u"lease.renewdeadline"_s, {}, {{u"LEASE_RENEWDEADLINE"_s, u"10"_s}},
+         u"invalid value \"10\" for --lease.renewdeadline / LEASE_RENEWDEADLINE: expected a Go duration such as 1h or 30m (time: missing unit in duration \"10\")"_s},
+        {"lease.retryperiod", u"lease.retryperiod"_s, {u"--lease.retryperiod=-2s"_s}, {},
+         u"invalid value \"-2s\" for --lease.retryperiod / LEASE_RETRYPERIOD: expected a Go duration greater than zero, such as 1h or 30m"_s},
+        {"sync.once env", u"sync.once"_s, {}, {{u"SYNC_ONCE"_s, u"once"_s}},
+         u"invalid value \"once\" for --sync.once / SYNC_ONCE: expected a boolean: 1, t, T, TRUE, true, True, 0, f, F, FALSE, false, False, or empty for true (strconv.ParseBool: parsing \"once\": invalid syntax)"_s},
+        {"azureidentity.expiry.renew zero", u"azureidentity.expiry.renew"_s, {u"--azureidentity.expiry.renew=0"_s}, {},
+         u"invalid value \"0\" for --azureidentity.expiry.renew / AZUREIDENTITY_EXPIRY_RENEW: expected a fraction greater than 0 and at most 1, such as 0.5"_s},
+        {"azureidentity.expiry.renew above one", u"azureidentity.expiry.renew"_s, {}, {{u"AZUREIDENTITY_EXPIRY_RENEW"_s, u"1.5"_s}},
+         u"invalid value \"1.5\" for --azureidentity.expiry.renew / AZUREIDENTITY_EXPIRY_RENEW: expected a fraction greater than 0 and at most 1, such as 0.5"_s},
+        {"dry-run value", u"dry-run"_s, {u"--dry-run=yes"_s}, {},
+         u"invalid value \"yes\" for --dry-run: expected no value: --dry-run is a switch"_s},
+        {"demo value", u"demo"_s, {u"--demo=1"_s}, {}, u"invalid value \"1\" for --demo: expected no value: --demo is a switch"_s},
+        {"plan.output", u"plan.output"_s, {u"--plan.output=html"_s}, {},
+         u"invalid value \"html\" for --plan.output: expected text, json or yaml"_s},
         {"sync.interval unit", u"sync.interval"_s, {u"--sync.interval=5x"_s}, {},
          u"invalid value \"5x\" for --sync.interval / SYNC_INTERVAL: expected a Go duration such as 1h or 30m (time: unknown unit \"x\" in duration \"5x\")"_s},
         {"sync.interval no unit", u"sync.interval"_s, {}, {{u"SYNC_INTERVAL"_s, u"5"_s}},
@@ -219,6 +236,14 @@ void TestOptionParser::defaults_data()
     QTest::newRow("server.timeout.write") << u"server.timeout.write"_s << u"10s"_s;
     QTest::newRow("render") << u"render"_s << QString();
     QTest::newRow("render.output") << u"render.output"_s << u"yaml"_s;
+    QTest::newRow("lease.duration") << u"lease.duration"_s << u"15s"_s;
+    QTest::newRow("lease.renewdeadline") << u"lease.renewdeadline"_s << u"10s"_s;
+    QTest::newRow("lease.retryperiod") << u"lease.retryperiod"_s << u"2s"_s;
+    QTest::newRow("sync.once") << u"sync.once"_s << u"false"_s;
+    QTest::newRow("azureidentity.expiry.renew") << u"azureidentity.expiry.renew"_s << u"0.5"_s;
+    QTest::newRow("dry-run") << u"dry-run"_s << u"false"_s;
+    QTest::newRow("demo") << u"demo"_s << u"false"_s;
+    QTest::newRow("plan.output") << u"plan.output"_s << u"text"_s;
 }
 
 void TestOptionParser::defaults()
