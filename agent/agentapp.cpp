@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "agent/agentapp.h"
 
+#include "agent/demoenvironment.h"
+#include "agent/dryrun.h"
 #include "agent/metricsserver.h"
+#include "agent/operatorservice.h"
+#include "agent/planoutput.h"
 #include "agent/rendercommand.h"
 #include "agent/signalwatcher.h"
 #include "agent/syncmetrics.h"
@@ -11,6 +15,9 @@
 #include "shared/config/optionparser.h"
 #include "shared/mapping/identitymapper.h"
 #include "shared/metrics/registry.h"
+#include "shared/sync/operatorclients.h"
+#include "shared/sync/plantext.h"
+#include "shared/sync/reconciler.h"
 #include "shared/util/clock.h"
 #include "shared/util/logger.h"
 
@@ -45,7 +52,7 @@ int AgentApp::run(const QStringList &arguments)
 int AgentApp::run(const QStringList &arguments, const QHash<QString, QString> &environment)
 {
     const Config::OptionParser parser;
-    const Config::ParseResult parsed = parser.parse(arguments.mid(1), environment);
+    Config::ParseResult parsed = parser.parse(arguments.mid(1), environment);
     if (!parsed.ok()) {
         print(m_err, parsed.error + u'\n');
         return ExitUsage;
@@ -57,6 +64,25 @@ int AgentApp::run(const QStringList &arguments, const QHash<QString, QString> &e
     if (parsed.versionRequested) {
         print(m_out, u"azure-msi-operator %1\n"_s.arg(QStringLiteral(AMO_VERSION)));
         return ExitOk;
+    }
+    // --demo points everything at the embedded simulator through the environment its client files
+    // describe, then reads the options again, so explicit flags still win.
+    std::unique_ptr<DemoEnvironment> demo;
+    QHash<QString, QString> effectiveEnvironment = environment;
+    if (parsed.config.demo) {
+        demo = std::make_unique<DemoEnvironment>();
+        QString demoError;
+        if (!demo->start(&demoError)) {
+            print(m_err, u"cannot start the embedded simulator: "_s + demoError + u'\n');
+            return ExitError;
+        }
+        for (auto it = demo->environment().begin(); it != demo->environment().end(); ++it)
+            effectiveEnvironment.insert(it.key(), it.value());
+        parsed = parser.parse(arguments.mid(1), effectiveEnvironment);
+        if (!parsed.ok()) {
+            print(m_err, parsed.error + u'\n');
+            return ExitUsage;
+        }
     }
     const Config::OperatorConfig &config = parsed.config;
 
@@ -70,7 +96,7 @@ int AgentApp::run(const QStringList &arguments, const QHash<QString, QString> &e
     // Azure settings read from the environment are judged at start, like the options;
     // render mode never talks to Azure, so it does not need them.
     QProcessEnvironment processEnvironment;
-    for (auto it = environment.begin(); it != environment.end(); ++it)
+    for (auto it = effectiveEnvironment.begin(); it != effectiveEnvironment.end(); ++it)
         processEnvironment.insert(it.key(), it.value());
     QString azureError;
     if (config.render.isEmpty()
@@ -89,17 +115,78 @@ int AgentApp::run(const QStringList &arguments, const QHash<QString, QString> &e
     if (!config.render.isEmpty())
         return RenderCommand(mapper, logger, m_out, m_err).run(config.render, config.renderOutput);
 
-    logger.warning(u"continuous sync against Azure and Kubernetes is not part of this build yet; "
-                   "use --render to map MSIs from a file"_s);
-    return serve(config, logger);
+    Sync::ClientEnvironment clientEnvironment;
+    clientEnvironment.environment = processEnvironment;
+    if (effectiveEnvironment.contains(u"AMO_SERVICE_ACCOUNT_DIR"_s)) // tests stand in for a pod's files
+        clientEnvironment.serviceAccountDir = effectiveEnvironment.value(u"AMO_SERVICE_ACCOUNT_DIR"_s);
+    QString clientError;
+    const std::unique_ptr<Sync::OperatorClients> clients
+        = Sync::OperatorClients::create(config, clientEnvironment, Clock::system(), logger, &clientError);
+    if (!clients) {
+        logger.error(clientError);
+        return ExitError;
+    }
+    if (config.dryRun)
+        return DryRun(config, *clients, logger, m_out).run();
+    if (config.demo)
+        return runDemo(config, *clients, logger);
+    if (config.syncOnce)
+        return runOnce(config, *clients, logger, nullptr) ? ExitOk : ExitError;
+    return serve(config, *clients, logger);
 }
 
-int AgentApp::serve(const Config::OperatorConfig &config, const Logger &logger)
+bool AgentApp::runOnce(const Config::OperatorConfig &config, Sync::OperatorClients &clients, const Logger &logger,
+                       Sync::SyncReport *reportOut)
+{
+    OperatorService service(config, &clients, logger);
+    Sync::SyncReport report;
+    QEventLoop loop;
+    QObject::connect(&service, &OperatorService::syncFinished, &loop, [&](const Sync::SyncReport &finished) {
+        report = finished;
+        loop.quit();
+    });
+    QString error;
+    if (!service.start(true, &error)) {
+        logger.error(error);
+        return false;
+    }
+    loop.exec();
+    if (reportOut)
+        *reportOut = report;
+    return report.ok();
+}
+
+int AgentApp::runDemo(const Config::OperatorConfig &config, Sync::OperatorClients &clients, const Logger &logger)
+{
+    Sync::SyncReport first;
+    const bool ok = runOnce(config, clients, logger, &first);
+    print(m_out, u"== Plan of the first sync against the embedded simulator (bundled demo scenario)\n"_s);
+    print(m_out, QString::fromUtf8(PlanOutput::render(first.plan, config.planOutput)));
+    int applied = 0;
+    for (const Sync::ActionResult &result : first.results)
+        applied += result.outcome == Sync::ActionResult::Outcome::Applied ? 1 : 0;
+    print(m_out,
+          u"\n== Applied %1 of %2 writes (%3 failed)\n"_s.arg(applied)
+              .arg(first.plan.writeCount())
+              .arg(first.failures()));
+    if (!first.failedSubscriptions.isEmpty())
+        print(m_out,
+              u"   subscriptions that could not be listed (their MSIs are kept as they were): %1\n"_s.arg(
+                  first.failedSubscriptions.join(u", "_s)));
+    Sync::SyncReport second;
+    runOnce(config, clients, logger, &second);
+    print(m_out, u"== A second sync right after it: %1\n"_s.arg(Sync::PlanText::summary(second.plan)));
+    print(m_out, u"   %1 writes: an unchanged world costs nothing.\n"_s.arg(second.plan.writeCount()));
+    return ok || first.failures() == 0 ? ExitOk : ExitError;
+}
+
+int AgentApp::serve(const Config::OperatorConfig &config, Sync::OperatorClients &clients, const Logger &logger)
 {
     Metrics::Registry registry;
-    const SyncMetrics metrics(registry, QStringLiteral(AMO_VERSION));
+    SyncMetrics metrics(registry, QStringLiteral(AMO_VERSION));
+    clients.setMetrics(registry);
     MetricsServer server(registry, HttpLimits::fromConfig(config));
-    server.setReady(false, u"the sync loop is not part of this build yet"_s);
+    server.setReady(false, u"starting"_s);
     QString error;
     if (!server.start(config.serverBind, &error)) {
         logger.error(error);
@@ -113,13 +200,24 @@ int AgentApp::serve(const Config::OperatorConfig &config, const Logger &logger)
     logger.info(u"serving /metrics, /healthz and /readyz"_s,
                 {{u"bind"_s, config.serverBind}, {u"port"_s, QString::number(server.port())}});
 
+    OperatorService service(config, &clients, logger);
+    service.setMetrics(&metrics);
+    service.setServer(&server);
+    service.enableEvents(config.instancePod.isEmpty() ? OperatorService::defaultIdentity() : config.instancePod);
+    QString error2;
+    if (!service.start(false, &error2)) {
+        logger.error(error2);
+        return ExitUsage;
+    }
+
     QEventLoop loop;
+    QObject::connect(&service, &OperatorService::finished, &loop, &QEventLoop::quit);
     QObject::connect(&server, &MetricsServer::connectionDropped, &loop, [&logger](const QString &reason) {
         logger.debug(u"HTTP connection closed by a limit"_s, {{u"reason"_s, reason}});
     });
-    QObject::connect(&watcher, &SignalWatcher::received, &loop, [&logger, &loop](int signalNumber) {
+    QObject::connect(&watcher, &SignalWatcher::received, &loop, [&logger, &service](int signalNumber) {
         logger.info(u"stopping"_s, {{u"signal"_s, signalNumber == SIGTERM ? u"SIGTERM"_s : u"SIGINT"_s}});
-        loop.quit();
+        service.shutdown();
     });
     loop.exec();
     return ExitOk;

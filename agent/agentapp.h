@@ -12,14 +12,18 @@ class Logger;
 namespace Config {
 struct OperatorConfig;
 }
+namespace Sync {
+class OperatorClients;
+struct SyncReport;
+} // namespace Sync
 } // namespace Amo
 
 namespace Amo::Agent {
 
 /**
  * The agent's entry: reads the options, reports bad ones (exit status 2), logs the effective
- * configuration once, and runs the chosen mode. Without --render it serves the HTTP endpoints until
- * SIGTERM or SIGINT (exit status 0); the sync loop itself is not part of this build yet.
+ * configuration once, and runs the chosen mode: --render, --dry-run, --sync.once, --demo, or by
+ * default the continuous sync with its HTTP endpoints until SIGTERM or SIGINT (exit status 0).
  */
 class AgentApp
 {
@@ -36,8 +40,13 @@ public:
     int run(const QStringList &arguments, const QHash<QString, QString> &environment);
 
 private:
-    /** The continuous mode's skeleton: serves /metrics, /healthz and /readyz until SIGTERM or SIGINT. */
-    int serve(const Config::OperatorConfig &config, const Logger &logger);
+    /** The continuous mode: syncs and serves /metrics, /healthz and /readyz until SIGTERM or SIGINT. */
+    int serve(const Config::OperatorConfig &config, Sync::OperatorClients &clients, const Logger &logger);
+    /** One full sync; true when it planned, wrote and listed everything without an error. */
+    bool runOnce(const Config::OperatorConfig &config, Sync::OperatorClients &clients, const Logger &logger,
+                 Sync::SyncReport *report);
+    /** --demo: two syncs against the embedded simulator, with the plan and a summary on stdout. */
+    int runDemo(const Config::OperatorConfig &config, Sync::OperatorClients &clients, const Logger &logger);
 
     std::FILE *m_out;
     std::FILE *m_err;

@@ -61,6 +61,8 @@ public:
     TokenIssuer &tokens() { return m_tokens; }
     ArmHandler &arm() { return *m_arm; }
     const Scenario &scenario() const { return m_scenario; }
+    /** For tests that change Azure while it runs (e.g. an MSI re-created); ARM answers from it at once. */
+    Scenario &mutableScenario() { return m_scenario; }
     const CertificateAuthority *certificateAuthority() const { return m_ca.get(); }
     QByteArray adminToken() const { return m_adminToken; }
     /** The Kubernetes API handler, or null in a build without the Kubernetes half. */

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
-// The agent without --render: serves its HTTP endpoints until SIGTERM or SIGINT, then exits 0.
+// The agent's continuous mode against the embedded simulator: serves its HTTP endpoints until SIGTERM or SIGINT,
+// then exits 0.
 #include "agentrun.h"
+
+#include "agent/demoenvironment.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -66,34 +69,37 @@ void TestAgentServe::servesUntilSignal()
     const quint16 port = freePort();
     QVERIFY(port != 0);
 
-    Answer health, ready, metrics;
+    Answer health, metrics; // /readyz transitions have their own test
     QObject context;
     // Runs inside the agent's event loop, once the server listens.
     QTimer::singleShot(0, &context, [&] {
         health = get(port, u"/healthz"_s);
-        ready = get(port, u"/readyz"_s);
         metrics = get(port, u"/metrics"_s);
         std::raise(signalNumber);
     });
     // A safety net so a broken signal path fails the test instead of hanging it.
     QTimer::singleShot(20000, &context, [] { std::raise(SIGTERM); });
 
-    const AgentRun run = AgentRun::exec({u"--server.bind=127.0.0.1:%1"_s.arg(port)});
+    Amo::Agent::DemoEnvironment simulator;
+    QString error;
+    QVERIFY2(simulator.start(&error), qPrintable(error));
+    const AgentRun run = AgentRun::exec({u"--server.bind=127.0.0.1:%1"_s.arg(port)}, simulator.environment());
     QCOMPARE(run.exitCode, 0);
-    QVERIFY2(run.err.contains(u"not part of this build yet"_s), qPrintable(run.err));
     QVERIFY2(run.err.contains(u"serving /metrics"_s), qPrintable(run.err));
     QVERIFY2(run.err.contains(u"signal="_s + name), qPrintable(run.err));
     QCOMPARE(health.status, 200);
-    QCOMPARE(ready.status, 503); // no sync loop, so never ready
     QCOMPARE(metrics.status, 200);
     QVERIFY2(metrics.body.contains("azuremsi_build_info{version=\"" AMO_VERSION "\"} 1\n"), metrics.body.constData());
-    QVERIFY2(metrics.body.contains("\nazuremsi_leader 0\n"), metrics.body.constData());
+    QVERIFY2(metrics.body.contains("\nazuremsi_leader 1\n"), metrics.body.constData()); // no election: it writes
 }
 
 void TestAgentServe::unusableBindExitsWithError()
 {
     // Valid syntax, but not an address of this machine (TEST-NET-1).
-    const AgentRun run = AgentRun::exec({u"--server.bind=192.0.2.1:8080"_s});
+    Amo::Agent::DemoEnvironment simulator;
+    QString error;
+    QVERIFY2(simulator.start(&error), qPrintable(error));
+    const AgentRun run = AgentRun::exec({u"--server.bind=192.0.2.1:8080"_s}, simulator.environment());
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(u"--server.bind=192.0.2.1:8080"_s), qPrintable(run.err));
 }

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+#include "agent/dryrun.h"
+
+#include "agent/planoutput.h"
+#include "shared/config/operatorconfig.h"
+#include "shared/kube/kubeclient.h"
+#include "shared/sync/operatorclients.h"
+#include "shared/sync/planbuilder.h"
+#include "shared/sync/snapshotjob.h"
+#include "shared/util/clock.h"
+#include "shared/util/logger.h"
+
+#include <QEventLoop>
+
+using namespace Qt::StringLiterals;
+
+namespace Amo::Agent {
+
+DryRun::DryRun(const Config::OperatorConfig &config, Sync::OperatorClients &clients, const Logger &logger,
+               std::FILE *out)
+    : m_config(config)
+    , m_clients(clients)
+    , m_logger(logger)
+    , m_out(out)
+{
+}
+
+int DryRun::run()
+{
+    const Clock &clock = m_clients.kube()->clock();
+    auto *job = new Sync::SnapshotJob(m_clients.arm(), m_clients.kube(), m_config.azureSubscriptions, {}, clock);
+    Sync::Snapshot snapshot;
+    QEventLoop loop;
+    QObject::connect(job, &Sync::SnapshotJob::finished, &loop, [&](const Sync::Snapshot &result) {
+        snapshot = result;
+        loop.quit();
+    });
+    job->start();
+    loop.exec();
+
+    if (!snapshot.clusterError.isEmpty()) {
+        m_logger.error(u"cannot read the cluster"_s, {{u"error"_s, snapshot.clusterError}});
+        return ExitError;
+    }
+    if (!snapshot.azureError.isEmpty()) {
+        m_logger.error(u"cannot list the subscriptions"_s, {{u"error"_s, snapshot.azureError}});
+        return ExitError;
+    }
+    const Sync::PlanResult result = Sync::PlanBuilder(m_config).build(snapshot, clock.nowUtc());
+    const QByteArray text = PlanOutput::render(result.plan, m_config.planOutput);
+    std::fwrite(text.constData(), 1, size_t(text.size()), m_out);
+    std::fflush(m_out);
+
+    const QStringList failed = snapshot.catalog.failedSubscriptions();
+    for (const QString &id : failed) {
+        m_logger.error(
+            u"subscription listing failed; the plan leaves its MSIs out"_s,
+            {{u"subscription"_s, id}, {u"error"_s, snapshot.catalog.subscriptions().value(id.toLower()).lastError}});
+    }
+    if (!failed.isEmpty())
+        return ExitError;
+    return result.plan.hasWrites() ? ExitPending : ExitNothingToDo;
+}
+
+} // namespace Amo::Agent

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+#include "agent/planoutput.h"
+
+#include "shared/sync/planjson.h"
+#include "shared/sync/plantext.h"
+#include "shared/util/yamlwriter.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Amo::Agent {
+
+QByteArray PlanOutput::render(const Sync::Plan &plan, const QString &format)
+{
+    if (format == u"json")
+        return Sync::PlanJson::toBytes(plan);
+    if (format == u"yaml")
+        return YamlWriter::document(Sync::PlanJson::toJson(plan)).toUtf8();
+    return Sync::PlanText::render(plan).toUtf8();
+}
+
+} // namespace Amo::Agent

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+#include "agent/syncevents.h"
+
+#include "shared/kube/eventrecorder.h"
+#include "shared/kube/eventreference.h"
+#include "shared/model/clusterstate.h"
+#include "shared/sync/syncreport.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Amo::Agent {
+
+namespace {
+const QString kApiVersion = u"aadpodidentity.k8s.io/v1"_s;
+
+Kube::EventReference referenceFor(const Sync::Action &action, const Model::ClusterState &cluster)
+{
+    Kube::EventReference ref {kApiVersion, action.resourceKind(), action.namespaceName, action.name, {}, {}};
+    if (action.kind == Sync::Action::Kind::RepointBinding) {
+        if (const Model::ObservedBinding *binding = cluster.findBinding(action.namespaceName, action.name))
+            ref.uid = binding->uid;
+    } else if (const Model::ObservedIdentity *identity = cluster.findIdentity(action.namespaceName, action.name)) {
+        ref.uid = identity->uid;
+    }
+    if (ref.kind.isEmpty())
+        ref.kind = u"AzureIdentity"_s;
+    return ref;
+}
+
+QString fieldsOf(const Sync::Action &action)
+{
+    QStringList fields;
+    for (const Sync::FieldChange &change : action.changes)
+        fields.append(change.field);
+    return fields.join(u", "_s);
+}
+} // namespace
+
+SyncEvents::SyncEvents(Kube::EventRecorder *recorder)
+    : m_recorder(recorder)
+{
+}
+
+void SyncEvents::record(const Sync::SyncReport &report, const Model::ClusterState &cluster)
+{
+    using Type = Kube::EventRecorder::Type;
+    using Kind = Sync::Action::Kind;
+    using Outcome = Sync::ActionResult::Outcome;
+    for (const Sync::ActionResult &result : report.results) {
+        const Sync::Action &action = result.action;
+        const Kube::EventReference ref = referenceFor(action, cluster);
+        if (result.outcome == Outcome::Failed) {
+            m_recorder->record(ref, Type::Warning, u"SyncFailed"_s, u"Sync"_s, result.error);
+            continue;
+        }
+        if (result.outcome != Outcome::Applied)
+            continue;
+        switch (action.kind) {
+        case Kind::CreateIdentity:
+            m_recorder->record(ref, Type::Normal, u"Created"_s, u"Create"_s,
+                               tr("created for managed identity %1").arg(action.msiId));
+            break;
+        case Kind::UpdateIdentity:
+            m_recorder->record(ref, Type::Normal, u"Updated"_s, u"Update"_s, tr("updated %1").arg(fieldsOf(action)));
+            break;
+        case Kind::RepointBinding:
+            m_recorder->record(
+                ref, Type::Normal, u"Repointed"_s, u"Update"_s,
+                tr("spec.azureIdentity changed from %1 to %2").arg(action.fromIdentity, action.toIdentity));
+            break;
+        default:
+            break;
+        }
+    }
+    // Reports about objects that exist: the owner of the object learns why it is left alone.
+    for (const Sync::Action &action : report.plan.actions) {
+        QString reason;
+        if (action.kind == Kind::Skip)
+            reason = u"Skipped"_s;
+        else if (action.kind == Kind::Conflict)
+            reason = u"Conflict"_s;
+        else if (action.kind == Kind::Orphan)
+            reason = u"Orphaned"_s;
+        if (reason.isEmpty() || action.name.isEmpty() || !cluster.findIdentity(action.namespaceName, action.name))
+            continue;
+        m_recorder->record(referenceFor(action, cluster), Type::Warning, reason, u"Sync"_s, action.reason);
+    }
+}
+
+} // namespace Amo::Agent
