@@ -161,7 +161,7 @@ void OperatorService::onSyncFinished(const Sync::SyncReport &report)
 {
     logReport(report);
     recordMetrics(report);
-    if (m_events && report.applied)
+    if (m_events && m_reconciler->isWriting() && report.error.isEmpty())
         m_events->record(report, m_reconciler->cluster());
     Q_EMIT syncFinished(report);
 }

@@ -72,7 +72,13 @@ void SyncEvents::record(const Sync::SyncReport &report, const Model::ClusterStat
             break;
         }
     }
-    // Reports about objects that exist: the owner of the object learns why it is left alone.
+    // Reports about objects that exist: the owner of the object learns why it is left alone. An
+    // orphan whose MSI was skipped (say, its tag became invalid) gets the skip's reason.
+    QHash<QString, QString> skipped; // MSI ID, lower-case -> reason
+    for (const Sync::Action &action : report.plan.actions) {
+        if (action.kind == Kind::Skip && !action.msiId.isEmpty())
+            skipped.insert(action.msiId.toLower(), action.reason);
+    }
     for (const Sync::Action &action : report.plan.actions) {
         QString reason;
         if (action.kind == Kind::Skip)
@@ -83,7 +89,11 @@ void SyncEvents::record(const Sync::SyncReport &report, const Model::ClusterStat
             reason = u"Orphaned"_s;
         if (reason.isEmpty() || action.name.isEmpty() || !cluster.findIdentity(action.namespaceName, action.name))
             continue;
-        m_recorder->record(referenceFor(action, cluster), Type::Warning, reason, u"Sync"_s, action.reason);
+        const QString skipReason = skipped.value(action.msiId.toLower());
+        const QString message = action.kind == Kind::Orphan && !skipReason.isEmpty()
+            ? tr("%1; the MSI is skipped: %2").arg(action.reason, skipReason)
+            : action.reason;
+        m_recorder->record(referenceFor(action, cluster), Type::Warning, reason, u"Sync"_s, message);
     }
 }
 
