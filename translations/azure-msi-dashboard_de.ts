@@ -1,0 +1,1473 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>Amo::Gui::ApplyProgressDialog</name>
+    <message>
+        <location filename="../gui/views/applyprogressdialog.cpp" line="+26"/>
+        <source>applied</source>
+        <translation>angewendet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting for namespace</source>
+        <translation>wartet auf Namespace</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approve &amp; Sync</source>
+        <translation>Freigeben &amp; synchronisieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start no further items; items already sent still finish</source>
+        <translation>Keine weiteren Einträge starten; bereits gesendete laufen zu Ende</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checking that nothing changed since the preview…</source>
+        <translation>Prüfe, ob sich seit der Vorschau nichts geändert hat …</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 of %2 items done</source>
+        <translation>%1 von %2 Einträgen erledigt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Finished: %1 applied, %2 failed, %3 in all.</source>
+        <translation>Fertig: %1 angewendet, %2 fehlgeschlagen, %3 insgesamt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Amo::Gui::DashboardSession</name>
+    <message>
+        <location filename="../gui/session/dashboardsession.cpp" line="+106"/>
+        <source>Cancelled before anything was written.</source>
+        <translation>Abgebrochen, bevor etwas geschrieben wurde.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+17"/>
+        <source>Planning</source>
+        <translation>Planung</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>%1 (context %2)</source>
+        <translation>%1 (Kontext %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Amo::Gui::DetailsPane</name>
+    <message>
+        <location filename="../gui/views/detailspane.cpp" line="+30"/>
+        <source>Raw template outputs of the selected MSI</source>
+        <translation>Rohausgaben der Templates für die gewählte MSI</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the namespace and name templates produced for this MSI, and why parts were skipped</source>
+        <translation>Was die Namespace- und Namens-Templates für diese MSI ergeben haben und warum Teile übersprungen wurden</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Select a row to see its objects</source>
+        <translation>Wählen Sie eine Zeile, um ihre Objekte zu sehen</translation>
+    </message>
+</context>
+<context>
+    <name>Amo::Gui::DriftTableModel</name>
+    <message>
+        <location filename="../gui/models/drifttablemodel.cpp" line="+12"/>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Binding</source>
+        <translation>Binding</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Points at</source>
+        <translation>Zeigt auf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Operator would set</source>
+        <translation>Operator würde setzen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>Amo::Gui::EnvImport</name>
+    <message>
+        <location filename="../gui/connect/envimport.cpp" line="+40"/>
+        <source>missing closing &apos;</source>
+        <translation>schließendes &apos; fehlt</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>missing closing &quot;</source>
+        <translation>schließendes &quot; fehlt</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Line %1: expected KEY=value.</source>
+        <translation>Zeile %1: KEY=Wert erwartet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Line %1 (%2): %3.</source>
+        <translation>Zeile %1 (%2): %3.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 only affects the agent; the dashboard does not use it.</source>
+        <translation>%1 betrifft nur den Agenten; das Dashboard verwendet es nicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not an operator setting and was ignored.</source>
+        <translation>%1 ist keine Einstellung des Operators und wurde ignoriert.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Amo::Gui::EnvImportDialog</name>
+    <message>
+        <location filename="../gui/connect/envimportdialog.cpp" line="+22"/>
+        <source>Import from Environment</source>
+        <translation>Aus Umgebung importieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste the agent&apos;s environment settings (KEY=value lines, as in a Kubernetes env file, a .env file or export lines), or open such a file.</source>
+        <translation>Fügen Sie die Umgebungseinstellungen des Agenten ein (KEY=Wert-Zeilen wie in einer Kubernetes-env-Datei, einer .env-Datei oder export-Zeilen) oder öffnen Sie eine solche Datei.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open File…</source>
+        <translation>Datei öffnen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Open Environment File</source>
+        <translation>Umgebungsdatei öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Environment files (*.env *.sh *.txt);;All files (*)</source>
+        <translation>Umgebungsdateien (*.env *.sh *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Amo::Gui::ExpiryTableModel</name>
+    <message>
+        <location filename="../gui/models/expirytablemodel.cpp" line="+16"/>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>AzureIdentity</source>
+        <translation>AzureIdentity</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MSI</source>
+        <translation>MSI</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days left</source>
+        <translation>Verbleibende Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orphan</source>
+        <translation>Verwaist</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next sync renews to</source>
+        <translation>Nächster Sync verlängert bis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(MSI gone)</source>
+        <translation>(MSI entfernt)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>Amo::Gui::MainWindow</name>
+    <message>
+        <location filename="../gui/views/mainwindow.cpp" line="+40"/>
+        <source>Azure MSI Dashboard</source>
+        <translation>Azure-MSI-Dashboard</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>MSIs</source>
+        <translation>MSIs</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Namespaces</source>
+        <translation>Namespaces</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Binding drift</source>
+        <translation>Binding-Abweichungen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expiry</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every MSI and what the next sync does about it</source>
+        <translation>Alle MSIs und was der nächste Sync mit ihnen tut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every target namespace: exists, ignored, identities aimed at it</source>
+        <translation>Alle Ziel-Namespaces: vorhanden, ignoriert, darauf zielende Identitäten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bindings that point elsewhere than the operator would set, or at nothing</source>
+        <translation>Bindings, die woandershin zeigen als der Operator setzen würde, oder ins Leere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Managed AzureIdentities by expiry date, orphans included</source>
+        <translation>Verwaltete AzureIdentities nach Ablaufdatum, einschließlich verwaister</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Filter (Ctrl+F): matches any column</source>
+        <translation>Filter (Strg+F): passt auf jede Spalte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show only rows containing this text in any column (Ctrl+F)</source>
+        <translation>Nur Zeilen zeigen, die diesen Text in einer Spalte enthalten (Strg+F)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show only rows in this state</source>
+        <translation>Nur Zeilen in diesem Status zeigen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>State:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Loading failed: %1</source>
+        <translation>Laden fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading… %1 (%2 of %3)</source>
+        <translation>Lese … %1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Reading Azure and the cluster…</source>
+        <translation>Lese Azure und den Cluster …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n MSI(s) read at %1. %2</source>
+        <translation>
+            <numerusform>%n MSI um %1 gelesen. %2</numerusform>
+            <numerusform>%n MSIs um %1 gelesen. %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n MSI(s) read at %1; %2 subscription(s) failing. %3</source>
+        <translation>
+            <numerusform>%n MSI um %1 gelesen; %2 Subscription(s) fehlerhaft. %3</numerusform>
+            <numerusform>%n MSIs um %1 gelesen; %2 Subscription(s) fehlerhaft. %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>All states</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Agent active: %1 holds the Lease</source>
+        <translation>Agent aktiv: %1 hält die Lease</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agent Lease expired (last holder %1)</source>
+        <translation>Lease des Agenten abgelaufen (zuletzt gehalten von %1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No agent holds the Lease</source>
+        <translation>Kein Agent hält die Lease</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Computing a preview first; approve the ticked items there.</source>
+        <translation>Zuerst wird eine Vorschau berechnet; geben Sie dort die angehakten Einträge frei.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+12"/>
+        <source>Approve &amp; Sync</source>
+        <translation>Freigeben &amp; synchronisieren</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>No item is ticked.</source>
+        <translation>Kein Eintrag ist angehakt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Apply %1 item(s) to the cluster %2?
+
+%3 to create, %4 to update, %5 to re-point.</source>
+        <translation>%1 Eintrag/Einträge auf den Cluster %2 anwenden?
+
+%3 anzulegen, %4 zu aktualisieren, %5 umzuhängen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Two writers</source>
+        <translation>Zwei Schreiber</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The in-cluster agent %1 holds the Lease and is writing too. Two writers are active; apply anyway?</source>
+        <translation>Der Agent %1 im Cluster hält die Lease und schreibt ebenfalls. Zwei Schreiber sind aktiv; trotzdem anwenden?</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Nothing was written: the world changed since the preview.</source>
+        <translation>Nichts wurde geschrieben: Seit der Vorschau hat sich etwas geändert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run a new preview</source>
+        <translation>Neue Vorschau berechnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was written, because things changed since the preview:
+%1
+
+Run a new preview (Ctrl+P) and approve again.</source>
+        <translation>Nichts wurde geschrieben, weil sich seit der Vorschau etwas geändert hat:
+%1
+
+Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translation>
+    </message>
+    <message>
+        <location filename="../gui/views/mainwindowactions.cpp" line="+30"/>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read Azure and the cluster again (F5)</source>
+        <translation>Azure und den Cluster erneut lesen (F5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the read in progress (Esc)</source>
+        <translation>Laufendes Lesen abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compute the plan and show it as a checklist (Ctrl+P)</source>
+        <translation>Plan berechnen und als Checkliste zeigen (Strg+P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve &amp;&amp; Sync</source>
+        <translation>Freigeben &amp;&amp; synchronisieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply exactly the items ticked in the preview (Ctrl+Return)</source>
+        <translation>Genau die in der Vorschau angehakten Einträge anwenden (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export JSON…</source>
+        <translation>Als JSON exportieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the current plan as JSON</source>
+        <translation>Aktuellen Plan als JSON speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export YAML…</source>
+        <translation>Als YAML exportieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the current plan as YAML</source>
+        <translation>Aktuellen Plan als YAML speichern</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Whether an in-cluster agent holds the leader Lease and is writing</source>
+        <translation>Ob ein Agent im Cluster die Leader-Lease hält und schreibt</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Copy name</source>
+        <translation>Name kopieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy the row&apos;s name to the clipboard</source>
+        <translation>Den Namen der Zeile in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy ID</source>
+        <translation>ID kopieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy the row&apos;s ID to the clipboard</source>
+        <translation>Die ID der Zeile in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy client ID</source>
+        <translation>Client-ID kopieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy the MSI&apos;s client ID</source>
+        <translation>Die Client-ID der MSI kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy cell</source>
+        <translation>Zelle kopieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy the text of this cell</source>
+        <translation>Den Text dieser Zelle kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy desired YAML</source>
+        <translation>Soll-YAML kopieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy the desired objects as YAML</source>
+        <translation>Die Soll-Objekte als YAML kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy live YAML</source>
+        <translation>Ist-YAML kopieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy the live objects as YAML</source>
+        <translation>Die Objekte im Cluster als YAML kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>Amo::Gui::MsiTableModel</name>
+    <message>
+        <location filename="../gui/models/msitablemodel.cpp" line="+12"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Subscription</source>
+        <translation>Subscription</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Resource group</source>
+        <translation>Ressourcengruppe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Location</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag value</source>
+        <translation>Tag-Wert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target namespaces</source>
+        <translation>Ziel-Namespaces</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>AzureIdentity</source>
+        <translation>AzureIdentity</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+</context>
+<context>
+    <name>Amo::Gui::NamespaceTableModel</name>
+    <message>
+        <location filename="../gui/models/namespacetablemodel.cpp" line="+12"/>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exists</source>
+        <translation>Vorhanden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ignored</source>
+        <translation>Ignoriert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Identities aimed at it</source>
+        <translation>Darauf zielende Identitäten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+2"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+2"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>Amo::Gui::PlanDialog</name>
+    <message numerus="yes">
+        <location filename="../gui/views/plandialog.cpp" line="+29"/>
+        <source>Create AzureIdentity (%n)</source>
+        <translation>
+            <numerusform>AzureIdentity anlegen (%n)</numerusform>
+            <numerusform>AzureIdentities anlegen (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Update AzureIdentity (%n)</source>
+        <translation>
+            <numerusform>AzureIdentity aktualisieren (%n)</numerusform>
+            <numerusform>AzureIdentities aktualisieren (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Re-point binding (%n)</source>
+        <translation>
+            <numerusform>Binding umhängen (%n)</numerusform>
+            <numerusform>Bindings umhängen (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Waiting for namespace, not written (%n)</source>
+        <translation>
+            <numerusform>Wartet auf Namespace, nicht geschrieben (%n)</numerusform>
+            <numerusform>Warten auf Namespace, nicht geschrieben (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Conflict, not written (%n)</source>
+        <translation>
+            <numerusform>Konflikt, nicht geschrieben (%n)</numerusform>
+            <numerusform>Konflikte, nicht geschrieben (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Orphan, reported only (%n)</source>
+        <translation>
+            <numerusform>Verwaist, nur gemeldet (%n)</numerusform>
+            <numerusform>Verwaist, nur gemeldet (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Skipped (%n)</source>
+        <translation>
+            <numerusform>Übersprungen (%n)</numerusform>
+            <numerusform>Übersprungen (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export JSON…</source>
+        <translation>Als JSON exportieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the plan in its stable JSON form</source>
+        <translation>Den Plan in seiner stabilen JSON-Form speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export YAML…</source>
+        <translation>Als YAML exportieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the plan as YAML</source>
+        <translation>Den Plan als YAML speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve &amp;&amp; Sync</source>
+        <translation>Freigeben &amp;&amp; synchronisieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Apply exactly the ticked items (Ctrl+Return)</source>
+        <translation>Genau die angehakten Einträge anwenden (Strg+Eingabe)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+92"/>
+        <source>%n item(s) ticked for writing</source>
+        <translation>
+            <numerusform>%n Eintrag zum Schreiben angehakt</numerusform>
+            <numerusform>%n Einträge zum Schreiben angehakt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Amo::Gui::Profile</name>
+    <message>
+        <location filename="../gui/connect/profile.cpp" line="+131"/>
+        <source>Name: enter a name for the profile.</source>
+        <translation>Name: Geben Sie einen Namen für das Profil ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name: a profile name may not contain / or \.</source>
+        <translation>Name: Ein Profilname darf weder / noch \ enthalten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name: &quot;Demo&quot; is reserved for the built-in demo profile.</source>
+        <translation>Name: „Demo“ ist für das eingebaute Demoprofil reserviert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cloud: choose one of the listed Azure clouds.</source>
+        <translation>Cloud: Wählen Sie eine der aufgeführten Azure-Clouds.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Environment file: Azure Stack needs the file with the cloud&apos;s endpoints.</source>
+        <translation>Umgebungsdatei: Azure Stack braucht die Datei mit den Endpunkten der Cloud.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tenant ID: enter the directory (tenant) ID, a GUID.</source>
+        <translation>Mandanten-ID: Geben Sie die Verzeichnis-(Mandanten-)ID ein, eine GUID.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tenant ID: leave it empty or enter a GUID.</source>
+        <translation>Mandanten-ID: Leer lassen oder eine GUID eingeben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client ID: enter the application (client) ID, a GUID.</source>
+        <translation>Client-ID: Geben Sie die Anwendungs-(Client-)ID ein, eine GUID.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client ID: leave it empty for the system-assigned identity or enter a GUID.</source>
+        <translation>Client-ID: Für die systemzugewiesene Identität leer lassen oder eine GUID eingeben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificate: choose a PEM or PKCS#12 file that exists.</source>
+        <translation>Zertifikat: Wählen Sie eine vorhandene PEM- oder PKCS#12-Datei.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Subscriptions: &quot;%1&quot; is not a subscription ID.</source>
+        <translation>Subscriptions: „%1“ ist keine Subscription-ID.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kubeconfig: the file does not exist.</source>
+        <translation>Kubeconfig: Die Datei existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Context: choose a context of the kubeconfig.</source>
+        <translation>Kontext: Wählen Sie einen Kontext der Kubeconfig.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plan options: %1</source>
+        <translation>Planoptionen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Amo::Gui::ProfileDialog</name>
+    <message>
+        <location filename="../gui/connect/profiledialog.cpp" line="+33"/>
+        <source>Connection Profile</source>
+        <translation>Verbindungsprofil</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Azure</source>
+        <translation>Azure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan Options</source>
+        <translation>Planoptionen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import from Env…</source>
+        <translation>Aus Env importieren …</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose Azure Stack Environment File</source>
+        <translation>Azure-Stack-Umgebungsdatei wählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose Client Certificate</source>
+        <translation>Client-Zertifikat wählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates (*.pem *.pfx *.p12);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.pfx *.p12);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>The secret could not be read from the keychain: %1</source>
+        <translation>Das Geheimnis konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Import failed: %1</source>
+        <translation>Import fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Plan options: %1</source>
+        <translation>Planoptionen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client secret: enter the secret of the app registration.</source>
+        <translation>Client-Geheimnis: Geben Sie das Geheimnis der App-Registrierung ein.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Empty for the system-assigned identity</source>
+        <translation>Leer für die systemzugewiesene Identität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot read the kubeconfig: %1</source>
+        <translation>Die Kubeconfig kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No kubeconfig found in %1.</source>
+        <translation>Keine Kubeconfig in %1 gefunden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave empty to use the current context; none is set.</source>
+        <translation>Leer lassen, um den aktuellen Kontext zu verwenden; es ist keiner gesetzt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave empty to use the current context (%1).</source>
+        <translation>Leer lassen, um den aktuellen Kontext zu verwenden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../gui/connect/profiledialogpages.cpp" line="+51"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Azure public cloud</source>
+        <translation>Öffentliche Azure-Cloud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Azure China</source>
+        <translation>Azure China</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Azure US Government</source>
+        <translation>Azure US Government</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Azure Stack</source>
+        <translation>Azure Stack</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cloud:</source>
+        <translation>&amp;Cloud:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JSON file with the Azure Stack endpoints</source>
+        <translation>JSON-Datei mit den Azure-Stack-Endpunkten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <location line="+32"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>&amp;Environment file:</source>
+        <translation>&amp;Umgebungsdatei:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Tenant ID:</source>
+        <translation>&amp;Mandanten-ID:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Azure CLI (az login)</source>
+        <translation>Azure CLI (az login)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client secret</source>
+        <translation>Client-Geheimnis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Managed identity</source>
+        <translation>Verwaltete Identität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sign in with:</source>
+        <translation>&amp;Anmelden mit:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;lient ID:</source>
+        <translation>C&amp;lient-ID:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stored in the system keychain</source>
+        <translation>Wird im Schlüsselbund des Systems gespeichert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client s&amp;ecret:</source>
+        <translation>Client-&amp;Geheimnis:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ce&amp;rtificate:</source>
+        <translation>&amp;Zertifikat:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Optional; stored in the system keychain</source>
+        <translation>Optional; wird im Schlüsselbund des Systems gespeichert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate &amp;password:</source>
+        <translation>Zertifikat&amp;passwort:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;All subscriptions the sign-in can see</source>
+        <translation>A&amp;lle Subscriptions, die die Anmeldung sieht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Only these (one ID per line):</source>
+        <translation>Nur &amp;diese (eine ID pro Zeile):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Subscriptions:</source>
+        <translation>Subscriptions:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Default: $KUBECONFIG, else ~/.kube/config</source>
+        <translation>Standard: $KUBECONFIG, sonst ~/.kube/config</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose Kubeconfig</source>
+        <translation>Kubeconfig wählen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kubeconfig:</source>
+        <translation>&amp;Kubeconfig:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;ontext:</source>
+        <translation>K&amp;ontext:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Namespace &amp;template:</source>
+        <translation>Namespace-&amp;Template:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Resource name template:</source>
+        <translation>&amp;Ressourcennamen-Template:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Namespaces separated by spaces</source>
+        <translation>Namespaces, durch Leerzeichen getrennt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ignored namespaces:</source>
+        <translation>&amp;Ignorierte Namespaces:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A printf format with one %s; empty sets no label</source>
+        <translation>Ein printf-Format mit einem %s; leer setzt kein Label</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Label format:</source>
+        <translation>&amp;Label-Format:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Namespaced AzureIdentities (Behavior=namespaced)</source>
+        <translation>&amp;Namespace-gebundene AzureIdentities (Behavior=namespaced)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re-point labelled AzureIdentity&amp;Bindings</source>
+        <translation>Gelabelte AzureIdentity&amp;Bindings umhängen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set an e&amp;xpiry date (for kube-janitor)</source>
+        <translation>Ablaufdatum &amp;setzen (für kube-janitor)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Expiry &amp;annotation:</source>
+        <translation>Ablauf-&amp;Annotation:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A Go duration, e.g. 2190h</source>
+        <translation>Eine Go-Dauer, z. B. 2190h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expiry &amp;duration:</source>
+        <translation>Ablauf&amp;dauer:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A Go time layout, e.g. 2006-01-02</source>
+        <translation>Ein Go-Zeitlayout, z. B. 2006-01-02</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expiry time &amp;format:</source>
+        <translation>Ablauf-&amp;Zeitformat:</translation>
+    </message>
+</context>
+<context>
+    <name>Amo::Gui::YamlDiffView</name>
+    <message>
+        <location filename="../gui/views/yamldiffview.cpp" line="+46"/>
+        <source>Desired (after the next sync)</source>
+        <translation>Soll (nach dem nächsten Sync)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live (in the cluster now)</source>
+        <translation>Ist (jetzt im Cluster)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The objects as the next sync would leave them; changed lines are highlighted</source>
+        <translation>Die Objekte, wie der nächste Sync sie hinterlassen würde; geänderte Zeilen sind hervorgehoben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The objects as they are in the cluster now; lines the sync changes are highlighted</source>
+        <translation>Die Objekte, wie sie jetzt im Cluster sind; Zeilen, die der Sync ändert, sind hervorgehoben</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardAnalyzer</name>
+    <message>
+        <location filename="../gui/session/dashboardanalyzer.cpp" line="+258"/>
+        <source>binding sync is off; the operator would point it at %1</source>
+        <translation>Binding-Sync ist aus; der Operator würde es auf %1 zeigen lassen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the AzureIdentity does not exist yet; the next sync creates it</source>
+        <translation>die AzureIdentity existiert noch nicht; der nächste Sync legt sie an</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the AzureIdentity it points at does not exist</source>
+        <translation>die AzureIdentity, auf die es zeigt, existiert nicht</translation>
+    </message>
+</context>
+<context>
+    <name>DemoHost</name>
+    <message>
+        <location filename="../gui/session/demohost.cpp" line="+60"/>
+        <source>Cannot create a temporary folder for the demo: %1</source>
+        <translation>Für die Demo kann kein temporärer Ordner angelegt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The demo simulator did not start: %1</source>
+        <translation>Der Demo-Simulator ist nicht gestartet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsBuilder</name>
+    <message>
+        <location filename="../gui/session/detailsbuilder.cpp" line="+112"/>
+        <source>Namespace template output: %1</source>
+        <translation>Ausgabe des Namespace-Templates: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Namespace template error: %1</source>
+        <translation>Fehler im Namespace-Template: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name template output: %1</source>
+        <translation>Ausgabe des Namens-Templates: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name template error: %1</source>
+        <translation>Fehler im Namens-Template: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skipped: %1</source>
+        <translation>Übersprungen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanExport</name>
+    <message>
+        <location filename="../gui/views/planexport.cpp" line="+37"/>
+        <source>Export plan as JSON</source>
+        <translation>Plan als JSON exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export plan as YAML</source>
+        <translation>Plan als YAML exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>YAML files (*.yaml *.yml)</source>
+        <translation>YAML-Dateien (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The plan could not be written to %1: %2</source>
+        <translation>Der Plan konnte nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RowStateText</name>
+    <message>
+        <location filename="../gui/session/rowstatetext.cpp" line="+10"/>
+        <source>in sync</source>
+        <translation>synchron</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>will create</source>
+        <translation>wird angelegt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>will update</source>
+        <translation>wird aktualisiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>will re-point</source>
+        <translation>wird umgehängt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting for namespace</source>
+        <translation>wartet auf Namespace</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>orphan</source>
+        <translation>verwaist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ignored</source>
+        <translation>ignoriert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>drifted</source>
+        <translation>abgewichen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expires soon</source>
+        <translation>läuft bald ab</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fine</source>
+        <translation>in Ordnung</translation>
+    </message>
+</context>
+<context>
+    <name>StalenessCheck</name>
+    <message>
+        <location filename="../gui/session/stalenesscheck.cpp" line="+24"/>
+        <source>The fresh read failed: %1</source>
+        <translation>Das erneute Lesen ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The list of managed identities in Azure changed.</source>
+        <translation>Die Liste der verwalteten Identitäten in Azure hat sich geändert.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>AzureIdentity %1/%2 was created by someone else.</source>
+        <translation>AzureIdentity %1/%2 wurde von jemand anderem angelegt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>AzureIdentity %1/%2 changed.</source>
+        <translation>AzureIdentity %1/%2 hat sich geändert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>AzureIdentityBinding %1/%2 changed.</source>
+        <translation>AzureIdentityBinding %1/%2 hat sich geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../gui/app/main.cpp" line="+18"/>
+        <source>Azure MSI Dashboard</source>
+        <translation>Azure-MSI-Dashboard</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shows Azure managed identities and their AzureIdentity objects.</source>
+        <translation>Zeigt verwaltete Azure-Identitäten und ihre AzureIdentity-Objekte.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open the Demo profile (embedded simulator).</source>
+        <translation>Das Demoprofil öffnen (eingebetteter Simulator).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Render the window to FILE once loaded, then quit.</source>
+        <translation>Das Fenster nach dem Laden in DATEI rendern und dann beenden.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: MIT
+# Runs lupdate over the GUI sources into a copy of each committed .ts file and fails when the
+# copy holds any unfinished, vanished or obsolete message: the catalogue is then incomplete or
+# out of date. Fix it with the update_translations target, translate, and commit the .ts.
+#   cmake -DLUPDATE=... -DSOURCES_LIST=... -DINCLUDE_DIR=... -DTS_FILES=a.ts;b.ts -DWORK_DIR=... -P checktranslations.cmake
+foreach(_var LUPDATE SOURCES_LIST INCLUDE_DIR TS_FILES WORK_DIR)
+    if(NOT DEFINED ${_var})
+        message(FATAL_ERROR "checktranslations: ${_var} is not set")
+    endif()
+endforeach()
+
+file(REMOVE_RECURSE ${WORK_DIR})
+file(MAKE_DIRECTORY ${WORK_DIR})
+set(_failed FALSE)
+foreach(_ts IN LISTS TS_FILES)
+    get_filename_component(_name ${_ts} NAME)
+    set(_copy ${WORK_DIR}/${_name})
+    file(COPY_FILE ${_ts} ${_copy})
+    execute_process(
+        COMMAND ${LUPDATE} -locations none -no-ui-lines -I ${INCLUDE_DIR} @${SOURCES_LIST} -ts ${_copy}
+        RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _err)
+    if(NOT _rc EQUAL 0)
+        message(FATAL_ERROR "lupdate failed on ${_name}:\n${_out}${_err}")
+    endif()
+    if(_err MATCHES "[Ww]arning")
+        message(SEND_ERROR "${_name}: lupdate warns:\n${_err}")
+        set(_failed TRUE)
+    endif()
+    file(STRINGS ${_copy} _lines)
+    set(_context "")
+    set(_source "")
+    foreach(_line IN LISTS _lines)
+        if(_line MATCHES "<name>(.*)</name>")
+            set(_context "${CMAKE_MATCH_1}")
+        elseif(_line MATCHES "<source>(.*)</source>")
+            set(_source "${CMAKE_MATCH_1}")
+        elseif(_line MATCHES "<source>(.*)")
+            set(_source "${CMAKE_MATCH_1}…")
+        endif()
+        if(_line MATCHES "type=\"(unfinished|vanished|obsolete)\"")
+            message(SEND_ERROR "${_name}: ${CMAKE_MATCH_1}: ${_context}: \"${_source}\"")
+            set(_failed TRUE)
+        endif()
+    endforeach()
+endforeach()
+if(_failed)
+    message(FATAL_ERROR "translations are incomplete or out of date; run the update_translations target, "
+                        "translate what is unfinished and commit the .ts files")
+endif()
+message(STATUS "translations complete: ${TS_FILES}")
