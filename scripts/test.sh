@@ -16,4 +16,4 @@ echo "agent-only configure: ok"
 
 bash scripts/check-format.sh
 
-ctest --preset dev
+bash scripts/with-keyring.sh ctest --preset dev
