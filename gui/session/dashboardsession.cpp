@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: MIT
+#include "gui/session/dashboardsession.h"
+
+#include "gui/session/dashboardanalyzer.h"
+#include "gui/session/demohost.h"
+#include "gui/session/stalenesscheck.h"
+#include "shared/kube/kubeclient.h"
+#include "shared/kube/requestjob.h"
+#include "shared/sandbox/scenario.h"
+#include "shared/sync/applier.h"
+#include "shared/sync/planbuilder.h"
+#include "shared/sync/snapshotjob.h"
+#include "shared/util/clock.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
+
+namespace Amo::Gui {
+
+DashboardSession::DashboardSession(const Config::OperatorConfig &config, const Sync::ClientEnvironment &environment,
+                                   bool demo, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_environment(environment)
+    , m_isDemo(demo)
+    , m_logger(Logger::Format::Text, Logger::Level::Warning, stderr, Clock::system())
+{
+    connect(&m_analysis, &QFutureWatcher<DashboardDataPtr>::finished, this, &DashboardSession::onAnalysed);
+}
+
+DashboardSession::~DashboardSession()
+{
+    cancel();
+    m_analysis.waitForFinished();
+    m_applier.reset();
+    m_clients.reset();
+}
+
+void DashboardSession::setDemoScenario(const Sandbox::Scenario &scenario)
+{
+    m_demoScenario = std::make_unique<Sandbox::Scenario>(scenario);
+}
+
+bool DashboardSession::open(QString *error)
+{
+    if (m_isDemo) {
+        m_demo = std::make_unique<DemoHost>();
+        const bool started = m_demoScenario ? m_demo->start(*m_demoScenario, error) : m_demo->start(error);
+        if (!started)
+            return false;
+        m_config = m_demo->config(m_config);
+        m_environment = m_demo->environment();
+    }
+    m_clients = Sync::OperatorClients::create(m_config, m_environment, Clock::system(), m_logger, error);
+    return m_clients != nullptr;
+}
+
+void DashboardSession::refresh()
+{
+    read(Purpose::Load);
+}
+
+void DashboardSession::preview()
+{
+    read(Purpose::Preview);
+}
+
+void DashboardSession::setPurpose(Purpose purpose)
+{
+    const bool was = isLoading();
+    m_purpose = purpose;
+    if (was != isLoading())
+        Q_EMIT loadingChanged(isLoading());
+}
+
+void DashboardSession::read(Purpose purpose)
+{
+    if (!m_clients || isApplying())
+        return;
+    if (m_job)
+        m_job->cancel(); // its answer is dropped through the generation below
+    ++m_generation;
+    setPurpose(purpose);
+    const Sync::MsiCatalog previous = m_data ? m_data->snapshot.catalog : Sync::MsiCatalog();
+    auto *job = new Sync::SnapshotJob(m_clients->arm(), m_clients->kube(), m_config.azureSubscriptions, previous,
+                                      Clock::system(), this);
+    m_job = job;
+    const quint64 generation = m_generation;
+    connect(job, &Sync::SnapshotJob::progress, this, &DashboardSession::progress);
+    connect(job, &Sync::SnapshotJob::finished, this, [this, generation](const Sync::Snapshot &snapshot) {
+        if (generation == m_generation)
+            onSnapshot(snapshot);
+    });
+    job->start();
+}
+
+void DashboardSession::cancel()
+{
+    if (!isLoading())
+        return;
+    ++m_generation;
+    if (m_job)
+        m_job->cancel();
+    if (m_purpose == Purpose::Verify)
+        Q_EMIT applyRefused({tr("Cancelled before anything was written.")});
+    setPurpose(Purpose::None);
+}
+
+void DashboardSession::onSnapshot(const Sync::Snapshot &snapshot)
+{
+    if (m_purpose == Purpose::Verify) {
+        setPurpose(Purpose::None);
+        startApply(snapshot);
+        return;
+    }
+    if (!snapshot.clusterError.isEmpty() && !snapshot.catalog.hasListed()) {
+        setPurpose(Purpose::None);
+        Q_EMIT loadFailed(snapshot.clusterError);
+        return;
+    }
+    Q_EMIT progress(tr("Planning"), 0, 1);
+    const Config::OperatorConfig config = m_config;
+    const QDateTime now = Clock::system().nowUtc();
+    // 10,000 MSIs take a while to map and plan: keep the window responsive
+    m_analysis.setFuture(
+        QtConcurrent::run([config, snapshot, now] { return DashboardAnalyzer::analyze(config, snapshot, now); }));
+    m_analysis.setProperty("generation", m_generation);
+}
+
+void DashboardSession::onAnalysed()
+{
+    if (m_analysis.property("generation").toULongLong() != m_generation || !isLoading())
+        return;
+    const DashboardDataPtr data = m_analysis.result();
+    const Purpose purpose = m_purpose;
+    m_data = data;
+    setPurpose(Purpose::None);
+    Q_EMIT progress(tr("Planning"), 1, 1);
+    readLease();
+    if (!data->error.isEmpty()) {
+        Q_EMIT loadFailed(data->error);
+        return;
+    }
+    Q_EMIT loaded(data);
+    if (purpose == Purpose::Preview)
+        Q_EMIT previewReady(data);
+}
+
+void DashboardSession::approve(const DashboardDataPtr &basis, const QList<Sync::Action> &actions)
+{
+    if (!m_clients || isApplying() || !basis)
+        return;
+    m_approvalBasis = basis;
+    m_approved = actions;
+    read(Purpose::Verify);
+}
+
+void DashboardSession::startApply(const Sync::Snapshot &fresh)
+{
+    const QStringList reasons = StalenessCheck::check(*m_approvalBasis, fresh, m_approved);
+    if (!reasons.isEmpty()) {
+        Q_EMIT applyRefused(reasons);
+        return;
+    }
+    const Sync::PlanBuilder builder(m_config);
+    m_applier = std::make_unique<Sync::Applier>(m_clients->kube(), &m_logger);
+    m_applier->setReplan(builder.replanner(m_approvalBasis->mappings, fresh.cluster, Clock::system().nowUtc(),
+                                           fresh.catalog.failedSubscriptions()));
+    connect(m_applier.get(), &Sync::Applier::itemFinished, this, &DashboardSession::applyItemFinished);
+    connect(m_applier.get(), &Sync::Applier::finished, this, [this](const QList<Sync::ActionResult> &results) {
+        m_applier.release()->deleteLater();
+        Q_EMIT applyFinished(results);
+        refresh();
+    });
+    Q_EMIT applyStarted(m_approved);
+    m_applier->apply(m_approved);
+}
+
+void DashboardSession::cancelApply()
+{
+    if (m_purpose == Purpose::Verify)
+        cancel();
+    else if (m_applier)
+        m_applier->cancel();
+}
+
+bool DashboardSession::isApplying() const
+{
+    return m_applier != nullptr || m_purpose == Purpose::Verify;
+}
+
+void DashboardSession::readLease()
+{
+    const QString ns
+        = m_config.instanceNamespace.isEmpty() ? m_clients->kube()->defaultNamespace() : m_config.instanceNamespace;
+    Kube::RequestJob *job = m_clients->kube()->get(Kube::Resource::Leases, ns, m_config.leaseName);
+    connect(job, &Kube::RequestJob::finished, this, [this](const Kube::KubeResponse &response) {
+        if (response.ok())
+            m_lease = LeaseInfo::fromJson(response.object);
+        else
+            m_lease.reset();
+        Q_EMIT leaseChanged();
+    });
+    job->start();
+}
+
+bool DashboardSession::agentActive() const
+{
+    return m_lease && m_lease->isActive(Clock::system().nowUtc());
+}
+
+QString DashboardSession::clusterDescription() const
+{
+    if (!m_clients)
+        return {};
+    const Kube::RestConfig &rest = m_clients->kube()->config();
+    const QString server = rest.server.toString();
+    return rest.contextName.isEmpty() ? server : tr("%1 (context %2)").arg(server, rest.contextName);
+}
+
+} // namespace Amo::Gui

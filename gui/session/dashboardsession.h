@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "gui/session/dashboarddata.h"
+#include "gui/session/leaseinfo.h"
+#include "shared/config/operatorconfig.h"
+#include "shared/sync/actionresult.h"
+#include "shared/sync/operatorclients.h"
+#include "shared/util/logger.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+#include <optional>
+
+namespace Amo::Sandbox {
+struct Scenario;
+}
+namespace Amo::Sync {
+class Applier;
+class SnapshotJob;
+} // namespace Amo::Sync
+
+namespace Amo::Gui {
+
+class DemoHost;
+
+/**
+ * The dashboard's one door to the operator core (the SyncController facade): loads snapshots,
+ * analyses them off the GUI thread, previews, re-checks and applies approved items, and reads the
+ * agent's Lease. Widgets never talk to clients or jobs directly. Everything is asynchronous.
+ */
+class DashboardSession : public QObject
+{
+    Q_OBJECT
+public:
+    /** With @p demo set the session starts the embedded simulator and ignores kubeconfig, cloud and env. */
+    DashboardSession(const Config::OperatorConfig &config, const Sync::ClientEnvironment &environment, bool demo,
+                     QObject *parent = nullptr);
+    ~DashboardSession() override;
+
+    /** Demo only, before open(): serve this scenario instead of the bundled one. */
+    void setDemoScenario(const Sandbox::Scenario &scenario);
+    /** Builds the clients (and starts the simulator for the demo); false with a reason in *error. */
+    bool open(QString *error);
+
+    void refresh();
+    /** Reads afresh and emits previewReady with the plan of that read. */
+    void preview();
+    /** Cancels a load or preview in progress. */
+    void cancel();
+    bool isLoading() const { return m_purpose != Purpose::None; }
+
+    /** Re-reads the world; applies @p actions only when nothing they touch changed since @p basis. */
+    void approve(const DashboardDataPtr &basis, const QList<Sync::Action> &actions);
+    void cancelApply();
+    bool isApplying() const;
+
+    DashboardDataPtr data() const { return m_data; }
+    std::optional<LeaseInfo> lease() const { return m_lease; }
+    bool agentActive() const;
+    /** "https://server (context)" of the target cluster. */
+    QString clusterDescription() const;
+    const Config::OperatorConfig &config() const { return m_config; }
+    DemoHost *demoHost() const { return m_demo.get(); }
+
+Q_SIGNALS:
+    void loadingChanged(bool loading);
+    void progress(const QString &step, int done, int total);
+    void loaded(const Amo::Gui::DashboardDataPtr &data);
+    void loadFailed(const QString &error);
+    void previewReady(const Amo::Gui::DashboardDataPtr &data);
+    void applyRefused(const QStringList &reasons);
+    void applyStarted(const QList<Amo::Sync::Action> &actions);
+    void applyItemFinished(int index, const Amo::Sync::ActionResult &result);
+    void applyFinished(const QList<Amo::Sync::ActionResult> &results);
+    void leaseChanged();
+
+private:
+    enum class Purpose { None, Load, Preview, Verify };
+
+    void read(Purpose purpose);
+    void onSnapshot(const Sync::Snapshot &snapshot);
+    void onAnalysed();
+    void startApply(const Sync::Snapshot &fresh);
+    void readLease();
+    void setPurpose(Purpose purpose);
+
+    Config::OperatorConfig m_config;
+    Sync::ClientEnvironment m_environment;
+    bool m_isDemo;
+    Logger m_logger;
+    std::unique_ptr<DemoHost> m_demo;
+    std::unique_ptr<Sandbox::Scenario> m_demoScenario;
+    std::unique_ptr<Sync::OperatorClients> m_clients;
+    QPointer<Sync::SnapshotJob> m_job;
+    QFutureWatcher<DashboardDataPtr> m_analysis;
+    std::unique_ptr<Sync::Applier> m_applier;
+    Purpose m_purpose = Purpose::None;
+    quint64 m_generation = 0;
+    DashboardDataPtr m_data;
+    DashboardDataPtr m_approvalBasis;
+    QList<Sync::Action> m_approved;
+    std::optional<LeaseInfo> m_lease;
+};
+
+} // namespace Amo::Gui

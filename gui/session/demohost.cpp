@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+#include "gui/session/demohost.h"
+
+#include "shared/sandbox/app/sandboxapp.h"
+#include "shared/sandbox/sandbox.h"
+#include "shared/sandbox/scenario.h"
+
+#include <QDir>
+#include <QFile>
+
+using namespace Qt::StringLiterals;
+
+namespace Amo::Gui {
+
+namespace {
+
+/** Reads KEY="value" lines as SandboxApp writes them. */
+QProcessEnvironment readEnvFile(const QString &path)
+{
+    QProcessEnvironment env;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return env;
+    while (!file.atEnd()) {
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        const qsizetype eq = line.indexOf(u'=');
+        if (line.startsWith(u'#') || eq <= 0)
+            continue;
+        QString value = line.mid(eq + 1);
+        if (value.size() >= 2 && value.startsWith(u'"') && value.endsWith(u'"'))
+            value = value.mid(1, value.size() - 2).replace(u"\\\""_s, u"\""_s).replace(u"\\\\"_s, u"\\"_s);
+        env.insert(line.left(eq), value);
+    }
+    return env;
+}
+
+} // namespace
+
+DemoHost::DemoHost()
+    : m_sandbox(std::make_unique<Sandbox::Sandbox>())
+{
+}
+
+DemoHost::~DemoHost() = default;
+
+QString DemoHost::bundledScenarioPath()
+{
+    return u":/amo/demo-scenario.json"_s;
+}
+
+bool DemoHost::start(QString *error)
+{
+    const auto scenario = Sandbox::Scenario::load(bundledScenarioPath(), error);
+    return scenario && start(*scenario, error);
+}
+
+bool DemoHost::start(const Sandbox::Scenario &scenario, QString *error)
+{
+    if (!m_dir.isValid()) {
+        *error = tr("Cannot create a temporary folder for the demo: %1").arg(m_dir.errorString());
+        return false;
+    }
+    if (!m_sandbox->start(scenario)) {
+        *error = tr("The demo simulator did not start: %1").arg(m_sandbox->errorString());
+        return false;
+    }
+    const Sandbox::SandboxApp files(*m_sandbox);
+    if (!files.writeClientFiles(m_dir.path(), error))
+        return false;
+    m_environment.environment = readEnvFile(QDir(m_dir.path()).filePath(u"sandbox.env"_s));
+    m_environment.serviceAccountDir = QDir(m_dir.path()).filePath(u"no-service-account"_s);
+    return true;
+}
+
+Config::OperatorConfig DemoHost::config(Config::OperatorConfig base) const
+{
+    base.azureEnvironment = m_environment.environment.value(u"AZURE_ENVIRONMENT"_s);
+    base.kubeconfig = m_environment.environment.value(u"KUBECONFIG"_s);
+    base.kubernetesContext.clear();
+    return base;
+}
+
+} // namespace Amo::Gui

@@ -1,0 +1,376 @@
+// SPDX-License-Identifier: MIT
+#include "gui/views/mainwindow.h"
+
+#include "gui/models/drifttablemodel.h"
+#include "gui/models/expirytablemodel.h"
+#include "gui/models/msitablemodel.h"
+#include "gui/models/namespacetablemodel.h"
+#include "gui/models/rowfilterproxymodel.h"
+#include "gui/session/dashboardsession.h"
+#include "gui/session/detailsbuilder.h"
+#include "gui/session/rowstatetext.h"
+#include "gui/views/applyprogressdialog.h"
+#include "gui/views/detailspane.h"
+#include "gui/views/plandialog.h"
+#include "gui/views/userprompt.h"
+#include "shared/sync/plantext.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace Amo::Gui {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("Azure MSI Dashboard"));
+    buildStatusBar();
+    buildViews();
+    buildActions();
+    resize(1400, 850);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildViews()
+{
+    m_models[Msis] = new MsiTableModel(this);
+    m_models[Namespaces] = new NamespaceTableModel(this);
+    m_models[Drift] = new DriftTableModel(this);
+    m_models[Expiry] = new ExpiryTableModel(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"viewTabs"_s);
+    const QString titles[ViewCount] = {tr("MSIs"), tr("Namespaces"), tr("Binding drift"), tr("Expiry")};
+    const QString tips[ViewCount] = {tr("Every MSI and what the next sync does about it"),
+                                     tr("Every target namespace: exists, ignored, identities aimed at it"),
+                                     tr("Bindings that point elsewhere than the operator would set, or at nothing"),
+                                     tr("Managed AzureIdentities by expiry date, orphans included")};
+    for (int v = 0; v < ViewCount; ++v) {
+        m_proxies[v] = new RowFilterProxyModel(this);
+        m_proxies[v]->setSourceModel(m_models[v]);
+        m_tables[v] = makeTable(View(v));
+        m_tabs->addTab(m_tables[v], titles[v]);
+        m_tabs->setTabToolTip(v, tips[v]);
+    }
+
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(u"filterEdit"_s);
+    m_filter->setPlaceholderText(tr("Filter (Ctrl+F): matches any column"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setToolTip(tr("Show only rows containing this text in any column (Ctrl+F)"));
+    auto *focusFilter = new QAction(this);
+    focusFilter->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    connect(focusFilter, &QAction::triggered, this, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    addAction(focusFilter);
+    m_stateFilter = new QComboBox(this);
+    m_stateFilter->setObjectName(u"stateFilter"_s);
+    m_stateFilter->setToolTip(tr("Show only rows in this state"));
+    m_stateFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        for (RowFilterProxyModel *proxy : m_proxies)
+            proxy->setText(text);
+    });
+    connect(m_stateFilter, &QComboBox::currentIndexChanged, this, [this] {
+        const QVariant state = m_stateFilter->currentData();
+        m_proxies[currentView()]->setState(state.isValid() ? std::optional<int>(state.toInt()) : std::nullopt);
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        for (RowFilterProxyModel *proxy : m_proxies)
+            proxy->setState(std::nullopt);
+        updateStateFilter();
+        onSelectionChanged();
+    });
+
+    auto *top = new QWidget(this);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(new QLabel(tr("State:"), top));
+    filterRow->addWidget(m_stateFilter);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addLayout(filterRow);
+    topLayout->addWidget(m_tabs);
+
+    m_details = new DetailsPane(this);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(u"mainSplitter"_s);
+    split->addWidget(top);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    setCentralWidget(split);
+    updateStateFilter();
+}
+
+QTableView *MainWindow::makeTable(View view)
+{
+    auto *table = new QTableView(this);
+    table->setObjectName(u"table%1"_s.arg(int(view)));
+    table->setModel(m_proxies[view]);
+    table->setSortingEnabled(true);
+    table->sortByColumn(0, Qt::AscendingOrder);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->verticalHeader()->setVisible(false);
+    // fixed row heights and no content-based sizing: both would measure all 10,000 rows
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    table->horizontalHeader()->setDefaultSectionSize(140);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(table, &QWidget::customContextMenuRequested, this,
+            [this, view](const QPoint &pos) { showContextMenu(view, pos); });
+    connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onSelectionChanged);
+    return table;
+}
+
+void MainWindow::setSession(DashboardSession *session)
+{
+    if (m_session)
+        m_session->deleteLater();
+    m_session = session;
+    session->setParent(this);
+    connect(session, &DashboardSession::loaded, this, &MainWindow::onLoaded);
+    connect(session, &DashboardSession::previewReady, this, &MainWindow::onPreviewReady);
+    connect(session, &DashboardSession::loadingChanged, this, &MainWindow::onLoadingChanged);
+    connect(session, &DashboardSession::leaseChanged, this, &MainWindow::onLeaseChanged);
+    connect(session, &DashboardSession::applyRefused, this, &MainWindow::onApplyRefused);
+    connect(session, &DashboardSession::loadFailed, this,
+            [this](const QString &error) { m_status->setText(tr("Loading failed: %1").arg(error)); });
+    connect(session, &DashboardSession::progress, this, [this](const QString &step, int done, int total) {
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+        m_status->setText(tr("Reading… %1 (%2 of %3)").arg(step).arg(done).arg(total));
+    });
+    connect(session, &DashboardSession::applyFinished, this, [this] { updateActions(); });
+    m_status->setText(tr("Connected to %1").arg(session->clusterDescription()));
+    updateActions();
+}
+
+void MainWindow::refresh()
+{
+    if (m_session)
+        m_session->refresh();
+}
+
+void MainWindow::preview()
+{
+    if (m_session)
+        m_session->preview();
+}
+
+void MainWindow::cancel()
+{
+    if (m_session)
+        m_session->cancel();
+}
+
+void MainWindow::onLoadingChanged(bool loading)
+{
+    m_progress->setVisible(loading);
+    if (loading) {
+        m_progress->setRange(0, 0);
+        m_status->setText(tr("Reading Azure and the cluster…"));
+    } else if (m_session && !m_session->data()) {
+        m_status->setText(tr("Cancelled"));
+    }
+    updateActions();
+}
+
+void MainWindow::onLoaded(const DashboardDataPtr &loaded)
+{
+    for (int v = 0; v < ViewCount; ++v)
+        m_models[v]->setDashboard(loaded);
+    updateStateFilter();
+    const QStringList failed = loaded->snapshot.catalog.failedSubscriptions();
+    const QString when = QLocale().toString(loaded->snapshot.takenAt.toLocalTime(), QLocale::ShortFormat);
+    m_status->setText(
+        failed.isEmpty() ? tr("%n MSI(s) read at %1. %2", nullptr, int(loaded->msis.size()))
+                               .arg(when, Sync::PlanText::summary(loaded->plan))
+                         : tr("%n MSI(s) read at %1; %2 subscription(s) failing. %3", nullptr, int(loaded->msis.size()))
+                               .arg(when)
+                               .arg(failed.size())
+                               .arg(Sync::PlanText::summary(loaded->plan)));
+    onSelectionChanged();
+    updateActions();
+    if (!m_screenshot.isEmpty())
+        QTimer::singleShot(100, this, &MainWindow::takeScreenshot);
+}
+
+void MainWindow::updateStateFilter()
+{
+    const QSignalBlocker blocker(m_stateFilter);
+    m_stateFilter->clear();
+    m_stateFilter->addItem(tr("All states"));
+    const DashboardTableModel *model = m_models[currentView()];
+    QList<int> states;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const int state = model->index(row, 0).data(DashboardTableModel::StateRole).toInt();
+        if (!states.contains(state))
+            states << state;
+    }
+    std::sort(states.begin(), states.end());
+    for (int state : std::as_const(states))
+        m_stateFilter->addItem(RowStateText::name(RowState(state)), state);
+}
+
+MainWindow::View MainWindow::currentView() const
+{
+    return View(m_tabs->currentIndex());
+}
+
+void MainWindow::onSelectionChanged()
+{
+    const View view = currentView();
+    const QModelIndex current = m_tables[view]->selectionModel()->currentIndex();
+    const DashboardDataPtr shown = m_models[view]->dashboard();
+    if (!current.isValid() || !shown) {
+        m_details->clear();
+        return;
+    }
+    const int row = m_proxies[view]->mapToSource(current).row();
+    switch (view) {
+    case Msis:
+        m_details->setContent(DetailsBuilder::forMsi(*shown, shown->msis.at(row).mapping));
+        break;
+    case Namespaces:
+        m_details->setContent(DetailsBuilder::forNamespace(*shown, shown->namespaces.at(row).name));
+        break;
+    case Drift:
+        m_details->setContent(
+            DetailsBuilder::forBinding(*shown, shown->drift.at(row).namespaceName, shown->drift.at(row).name));
+        break;
+    default:
+        m_details->setContent(
+            DetailsBuilder::forIdentity(*shown, shown->expiry.at(row).namespaceName, shown->expiry.at(row).name));
+        break;
+    }
+}
+
+PlanDialog *MainWindow::planDialog() const
+{
+    return m_planDialog;
+}
+
+QString MainWindow::leaseText() const
+{
+    return m_lease->text();
+}
+
+void MainWindow::onLeaseChanged()
+{
+    const auto lease = m_session ? m_session->lease() : std::nullopt;
+    if (m_session && m_session->agentActive())
+        m_lease->setText(tr("Agent active: %1 holds the Lease").arg(lease->holder));
+    else if (lease && !lease->holder.isEmpty())
+        m_lease->setText(tr("Agent Lease expired (last holder %1)").arg(lease->holder));
+    else
+        m_lease->setText(tr("No agent holds the Lease"));
+}
+
+void MainWindow::onPreviewReady(const DashboardDataPtr &planned)
+{
+    if (m_planDialog)
+        m_planDialog->deleteLater();
+    m_planDialog = new PlanDialog(planned, this);
+    connect(m_planDialog, &PlanDialog::approveRequested, this, &MainWindow::approve);
+    m_planDialog->show();
+}
+
+void MainWindow::approve()
+{
+    if (!m_session || m_session->isApplying())
+        return;
+    if (!m_planDialog) {
+        m_status->setText(tr("Computing a preview first; approve the ticked items there."));
+        preview();
+        return;
+    }
+    const QList<Sync::Action> actions = m_planDialog->tickedActions();
+    if (actions.isEmpty()) {
+        UserPrompt::inform(this, tr("Approve & Sync"), tr("No item is ticked."));
+        return;
+    }
+    int counts[3] = {};
+    for (const Sync::Action &action : actions)
+        ++counts[int(action.kind)];
+    const QString question = tr("Apply %1 item(s) to the cluster %2?\n\n%3 to create, %4 to update, %5 to re-point.")
+                                 .arg(actions.size())
+                                 .arg(m_session->clusterDescription())
+                                 .arg(counts[0])
+                                 .arg(counts[1])
+                                 .arg(counts[2]);
+    if (!UserPrompt::confirm(this, tr("Approve & Sync"), question))
+        return;
+    if (m_session->agentActive()
+        && !UserPrompt::confirm(this, tr("Two writers"),
+                                tr("The in-cluster agent %1 holds the Lease and is writing too. Two writers are "
+                                   "active; apply anyway?")
+                                    .arg(m_session->lease()->holder),
+                                true))
+        return;
+    m_applyDialog = new ApplyProgressDialog(actions, this);
+    m_applyDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_applyDialog, &ApplyProgressDialog::cancelRequested, m_session, &DashboardSession::cancelApply);
+    connect(m_session, &DashboardSession::applyItemFinished, m_applyDialog, &ApplyProgressDialog::onItemFinished);
+    connect(m_session, &DashboardSession::applyFinished, m_applyDialog, &ApplyProgressDialog::onFinished);
+    m_applyDialog->show();
+    const DashboardDataPtr basis = m_planDialog->basis();
+    m_planDialog->close();
+    m_planDialog->deleteLater();
+    m_session->approve(basis, actions);
+    updateActions();
+}
+
+void MainWindow::onApplyRefused(const QStringList &reasons)
+{
+    if (m_applyDialog)
+        m_applyDialog->close();
+    m_status->setText(tr("Nothing was written: the world changed since the preview."));
+    UserPrompt::inform(this, tr("Run a new preview"),
+                       tr("Nothing was written, because things changed since the preview:\n%1\n\nRun a new preview "
+                          "(Ctrl+P) and approve again.")
+                           .arg(reasons.join(u'\n')));
+    updateActions();
+}
+
+void MainWindow::takeScreenshot()
+{
+    QTableView *table = m_tables[Msis];
+    // show an MSI with something to do, so the details pane has a difference to highlight
+    int pick = 0;
+    for (int row = 0; row < m_proxies[Msis]->rowCount(); ++row) {
+        const auto state = RowState(m_proxies[Msis]->index(row, 0).data(DashboardTableModel::StateRole).toInt());
+        if (state == RowState::WillUpdate) {
+            pick = row;
+            break;
+        }
+    }
+    table->selectRow(pick);
+    table->scrollTo(m_proxies[Msis]->index(pick, 0));
+    const bool ok = grab().save(m_screenshot);
+    qInfo("screenshot %s: %s", qPrintable(m_screenshot), ok ? "written" : "FAILED");
+    QCoreApplication::exit(ok ? 0 : 1);
+}
+
+} // namespace Amo::Gui
