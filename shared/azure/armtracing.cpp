@@ -45,12 +45,16 @@ QString normalisedPath(const QUrl &url)
 ArmTracing::ArmTracing(Metrics::Registry &registry, const ArmTracingSettings &settings)
     : m_settings(settings)
 {
-    if (settings.requestEnabled)
-        m_requests = &registry.histogram(u"azurerm_api_request"_s, u"AzureRM API requests"_s, settings.labels,
-                                         settings.buckets);
+    if (settings.requestEnabled) {
+        QStringList exposed;
+        for (const QString &label : settings.labels)
+            exposed.append(ArmTracingSettings::exposedName(label));
+        m_requests
+            = &registry.histogram(u"azurerm_api_request"_s, u"AzureRM API requests"_s, exposed, settings.buckets);
+    }
     if (settings.ratelimitEnabled) {
         m_ratelimit = &registry.gauge(u"azurerm_api_ratelimit"_s, u"AzureRM API ratelimit"_s,
-                                      {u"apiEndpoint"_s, u"subscriptionID"_s, u"tenantID"_s, u"scope"_s, u"type"_s});
+                                      {u"api_endpoint"_s, u"subscription_id"_s, u"tenant_id"_s, u"scope"_s, u"type"_s});
         if (settings.ratelimitAutoreset) {
             Metrics::MetricFamily *gauge = m_ratelimit;
             // remaining budgets are only true at the moment they were read

@@ -38,6 +38,19 @@ bool readBool(const QProcessEnvironment &env, const QString &name, bool *out, QS
 
 } // namespace
 
+QString ArmTracingSettings::exposedName(const QString &label)
+{
+    QString snake;
+    for (qsizetype i = 0; i < label.size(); ++i) {
+        const QChar c = label.at(i);
+        // subscriptionID -> subscription_id: a run of capitals is one word
+        if (c.isUpper() && i > 0 && !label.at(i - 1).isUpper())
+            snake += u'_';
+        snake += c.toLower();
+    }
+    return snake;
+}
+
 QStringList ArmTracingSettings::allLabels()
 {
     return {u"apiEndpoint"_s,      u"routingRegion"_s, u"subscriptionID"_s, u"tenantID"_s,
@@ -77,7 +90,8 @@ std::optional<ArmTracingSettings> ArmTracingSettings::fromEnvironment(const QPro
         for (const QString &part : split(labels)) {
             bool known = false;
             for (const QString &label : allLabels()) {
-                if (label.compare(part, Qt::CaseInsensitive) == 0) {
+                // The original's names (apiEndpoint) and the exposed ones (api_endpoint) both work.
+                if (label.compare(part, Qt::CaseInsensitive) == 0 || exposedName(label) == part.toLower()) {
                     chosen.append(label);
                     known = true;
                 }

@@ -29,6 +29,11 @@ struct ArmTracingSettings
 
     static QList<double> defaultBuckets() { return {1, 2.5, 5, 10, 30, 60, 90, 120}; }
     static QStringList allLabels();
+    /**
+     * The label as exposed: snake_case (apiEndpoint -> api_endpoint), because `promtool check metrics`
+     * rejects camelCase label names. The original's names stay valid in METRIC_AZURERM_API_REQUEST_LABELS.
+     */
+    static QString exposedName(const QString &label);
     static std::optional<ArmTracingSettings> fromEnvironment(const QProcessEnvironment &env, QString *error);
 };
 

@@ -321,11 +321,11 @@ void TestArmClient::metricsFollowAzuretracing()
     m_arm->setTracing(&tracing);
     QVERIFY(run<ArmListResult>(m_arm->listUserAssignedIdentities(subId(0), this), &ArmListJob::finished).ok);
     const QString text = QString::fromUtf8(registry.exposition());
-    const QString labels = u"apiEndpoint=\"127.0.0.1\",routingRegion=\"\",subscriptionID=\"%1\",tenantID=\"%2\","
-                           "resourceProvider=\"\",method=\"get\",statusCode=\"200\""_s.arg(subId(0), kTenant);
+    const QString labels = u"api_endpoint=\"127.0.0.1\",routing_region=\"\",subscription_id=\"%1\",tenant_id=\"%2\","
+                           "resource_provider=\"\",method=\"get\",status_code=\"200\""_s.arg(subId(0), kTenant);
     QVERIFY2(text.contains(u"azurerm_api_request_count{"_s + labels + u"} 2"_s), qPrintable(text));
     QVERIFY2(text.contains(u"azurerm_api_request_bucket{"_s + labels + u",le=\"120\"} 2"_s), qPrintable(text));
-    QVERIFY2(text.contains(u"azurerm_api_ratelimit{apiEndpoint=\"127.0.0.1\",subscriptionID=\"%1\",tenantID=\"%2\","
+    QVERIFY2(text.contains(u"azurerm_api_ratelimit{api_endpoint=\"127.0.0.1\",subscription_id=\"%1\",tenant_id=\"%2\","
                            "scope=\"subscription\",type=\"reads\"}"_s.arg(subId(0), kTenant)),
              qPrintable(text));
     // autoreset: the remaining budget is gone after the scrape

@@ -179,6 +179,9 @@ void TestAzureConfig::tracingSettings_data()
     QTest::newRow("labels any case, canonical order")
         << u"METRIC_AZURERM_API_REQUEST_LABELS"_s << u"statuscode, APIENDPOINT method"_s
         << u"req=1 rl=1 reset=1 buckets=1,2.5,5,10,30,60,90,120 labels=apiEndpoint,method,statusCode"_s;
+    QTest::newRow("labels as exposed (snake_case)")
+        << u"METRIC_AZURERM_API_REQUEST_LABELS"_s << u"subscription_id,status_code"_s
+        << u"req=1 rl=1 reset=1 buckets=1,2.5,5,10,30,60,90,120 labels=subscriptionID,statusCode"_s;
     QTest::newRow("bad bool") << u"METRIC_AZURERM_API_REQUEST_ENABLE"_s << u"maybe"_s
                               << u"error: METRIC_AZURERM_API_REQUEST_ENABLE=\"maybe\" is not a boolean"_s;
     QTest::newRow("bad bucket") << u"METRIC_AZURERM_API_REQUEST_BUCKETS"_s << u"1,two"_s
