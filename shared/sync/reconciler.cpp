@@ -240,11 +240,7 @@ void Reconciler::onInventory(const Azure::MsiInventory &inventory)
         else
             m_report.listedSubscriptions.append(state.info.id);
     }
-    for (const QString &id : m_report.failedSubscriptions) {
-        m_logger.warning(
-            u"subscription listing failed; keeping its last good MSIs"_s,
-            {{u"subscription"_s, id}, {u"error"_s, m_catalog.subscriptions().value(id.toLower()).lastError}});
-    }
+    // The inventory job has logged each failing subscription already.
     if (!inventory.ok && !m_catalog.hasListed()) {
         m_report.error = tr("listing the subscriptions failed: %1").arg(inventory.error);
         finishRun();
