@@ -5,7 +5,6 @@
 
 #include "shared/config/optionparser.h"
 
-#include <QCoreApplication>
 #include <QFile>
 #include <QRegularExpression>
 
@@ -14,11 +13,6 @@ using namespace Qt::StringLiterals;
 namespace Amo::Gui {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Amo::Gui::EnvImport", text);
-}
 
 // Variables the dashboard reads itself rather than handing to the option parser.
 const QStringList &credentialNames()
@@ -43,7 +37,7 @@ std::optional<QString> parseValue(QStringView raw, QString *why)
     if (value.startsWith(u'\'')) {
         const qsizetype end = value.indexOf(u'\'', 1);
         if (end < 0) {
-            *why = tr("missing closing '");
+            *why = EnvImport::tr("missing closing '");
             return std::nullopt;
         }
         return value.mid(1, end - 1).toString();
@@ -61,7 +55,7 @@ std::optional<QString> parseValue(QStringView raw, QString *why)
             }
             out += c;
         }
-        *why = tr("missing closing \"");
+        *why = EnvImport::tr("missing closing \"");
         return std::nullopt;
     }
     const qsizetype comment = value.indexOf(u" #"_s);

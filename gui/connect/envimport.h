@@ -3,6 +3,7 @@
 
 #include "gui/connect/profile.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -20,6 +21,8 @@ namespace Amo::Gui {
  */
 class EnvImport
 {
+    Q_DECLARE_TR_FUNCTIONS(Amo::Gui::EnvImport)
+
 public:
     /**
      * Null with *error naming the variable (or line) at fault. @p secret receives the client secret

@@ -3,7 +3,6 @@
 
 #include "gui/connect/planoptions.h"
 
-#include <QCoreApplication>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QUuid>
@@ -13,11 +12,6 @@ using namespace Qt::StringLiterals;
 namespace Amo::Gui {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Amo::Gui::Profile", text);
-}
 
 bool isGuid(const QString &text)
 {
@@ -101,8 +95,8 @@ Sync::ClientEnvironment Profile::toClientEnvironment(const QString &secret) cons
     Sync::ClientEnvironment client;
     QProcessEnvironment &env = client.environment;
     // A shell's AZURE_* settings must not change which tenant or identity this profile signs in with.
-    for (const QString &name : credentialVariables())
-        env.remove(name);
+    for (const QString &variable : credentialVariables())
+        env.remove(variable);
     if (cloud == u"AZURESTACKCLOUD")
         env.insert(u"AZURE_ENVIRONMENT_FILEPATH"_s, environmentFile);
     switch (authMethod) {

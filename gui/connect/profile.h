@@ -4,6 +4,7 @@
 #include "shared/config/operatorconfig.h"
 #include "shared/sync/operatorclients.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -18,6 +19,9 @@ namespace Amo::Gui {
  */
 struct Profile
 {
+    Q_DECLARE_TR_FUNCTIONS(Amo::Gui::Profile)
+
+public:
     enum class AuthMethod { AzureCli, ClientSecret, ClientCertificate, ManagedIdentity };
 
     QString name;
