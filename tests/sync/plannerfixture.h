@@ -77,7 +77,7 @@ inline Model::ClusterState withNamespaces(const QStringList &names)
 {
     Model::ClusterState cluster;
     for (const QString &name : names)
-        cluster.insert(Model::ObservedNamespace {name, Model::ObservedNamespace::Phase::Active});
+        cluster.insert(Model::ObservedNamespace {name, Model::ObservedNamespace::Phase::Active, {}});
     return cluster;
 }
 
@@ -97,7 +97,7 @@ inline Model::ObservedIdentity seedObserved(const Sync::PlannerOptions &options)
 inline Model::ObservedBinding binding(const QString &name, const QString &identity,
                                       const QMap<QString, QString> &labels, const QString &ns = kNs)
 {
-    return Model::ObservedBinding {ns, name, u"42"_s, labels, identity, u"my-selector"_s};
+    return Model::ObservedBinding {ns, name, u"42"_s, labels, identity, u"my-selector"_s, {}};
 }
 
 inline QMap<QString, QString> seedLabels()

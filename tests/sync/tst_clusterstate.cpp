@@ -101,21 +101,22 @@ void TestClusterState::bindingFromJson()
                                       u"42"_s,
                                       {{u"msi.azure.k8s.io/name"_s, u"foobar"_s}},
                                       u"foobar-df39"_s,
-                                      u"web"_s}));
+                                      u"web"_s,
+                                      {}}));
 }
 
 void TestClusterState::indexesByNamespaceAndName()
 {
     Model::ClusterState state;
-    state.insert(Model::ObservedNamespace {u"b"_s, Model::ObservedNamespace::Phase::Active});
-    state.insert(Model::ObservedNamespace {u"t"_s, Model::ObservedNamespace::Phase::Terminating});
+    state.insert(Model::ObservedNamespace {u"b"_s, Model::ObservedNamespace::Phase::Active, {}});
+    state.insert(Model::ObservedNamespace {u"t"_s, Model::ObservedNamespace::Phase::Terminating, {}});
     for (const QString &key : {u"b/y"_s, u"a/z"_s, u"b/x"_s}) {
         Model::ObservedIdentity identity;
         identity.namespaceName = key.section(u'/', 0, 0);
         identity.name = key.section(u'/', 1);
         state.insert(identity);
     }
-    state.insert(Model::ObservedBinding {u"b"_s, u"bind"_s, u"1"_s, {}, u"x"_s, u"s"_s});
+    state.insert(Model::ObservedBinding {u"b"_s, u"bind"_s, u"1"_s, {}, u"x"_s, u"s"_s, {}});
 
     QVERIFY(state.isNamespaceReady(u"b"_s));
     QVERIFY(!state.isNamespaceReady(u"t"_s));

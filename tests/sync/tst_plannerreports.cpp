@@ -36,7 +36,7 @@ void TestPlannerReports::waitsForNamespace()
     options.bindingSync = true;
     Model::ClusterState cluster = withNamespaces({u"elsewhere"_s});
     if (exists) {
-        cluster.insert(Model::ObservedNamespace {kNs, Model::ObservedNamespace::Phase::Terminating});
+        cluster.insert(Model::ObservedNamespace {kNs, Model::ObservedNamespace::Phase::Terminating, {}});
         cluster.insert(binding(u"foobar"_s, u"old"_s, seedLabels()));
     }
     const Sync::Plan plan = Sync::Planner(options).plan({mapMsi(options)}, cluster, kNow);
