@@ -11,6 +11,8 @@
 #include "shared/util/clock.h"
 #include "shared/util/logger.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Amo::Sync {
@@ -247,7 +249,7 @@ void Reconciler::onInventory(const Azure::MsiInventory &inventory)
         return;
     }
     updateReady();
-    m_mappings = m_builder.map(m_catalog.msis(), now());
+    setMappings(m_builder.map(m_catalog.msis(), now()));
     if (cachesSynced())
         planAndApply({});
     // else: the informers' synced signal plans once they are complete
@@ -273,8 +275,18 @@ void Reconciler::onSnapshot(const Snapshot &snapshot)
         return;
     }
     updateReady();
-    m_mappings = m_builder.map(m_catalog.msis(), now());
+    setMappings(m_builder.map(m_catalog.msis(), now()));
     planAndApply({});
+}
+
+void Reconciler::setMappings(QList<Mapping::MsiMapping> mappings)
+{
+    m_mappings = std::move(mappings);
+    m_mappingsByNamespace.clear();
+    for (int i = 0; i < m_mappings.size(); ++i) {
+        for (const Model::DesiredIdentity &identity : std::as_const(m_mappings[i].identities))
+            m_mappingsByNamespace[identity.namespaceName].append(i);
+    }
 }
 
 void Reconciler::startIncremental()
@@ -295,7 +307,20 @@ void Reconciler::planAndApply(const QSet<QString> &scope)
 {
     const QDateTime at = now();
     const QStringList failed = m_catalog.failedSubscriptions();
-    Plan plan = m_builder.plan(m_mappings, m_cluster, at, failed);
+    // An incremental sync plans only the MSIs aimed at its namespaces, so its cost follows the
+    // change, not the size of the whole inventory; reports outside the scope are dropped below.
+    QList<Mapping::MsiMapping> scoped;
+    if (!scope.isEmpty()) {
+        QList<int> indices;
+        for (const QString &ns : scope)
+            indices << m_mappingsByNamespace.value(ns);
+        std::sort(indices.begin(), indices.end());
+        indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
+        for (int i : std::as_const(indices))
+            scoped.append(m_mappings.at(i));
+    }
+    const QList<Mapping::MsiMapping> &planned = scope.isEmpty() ? m_mappings : scoped;
+    Plan plan = m_builder.plan(planned, m_cluster, at, failed);
     if (!scope.isEmpty()) {
         QList<Action> kept;
         for (const Action &action : std::as_const(plan.actions)) {
@@ -309,7 +334,7 @@ void Reconciler::planAndApply(const QSet<QString> &scope)
         finishRun();
         return;
     }
-    m_applier->setReplan(m_builder.replanner(m_mappings, m_cluster, at, failed));
+    m_applier->setReplan(m_builder.replanner(planned, m_cluster, at, failed));
     m_report.applied = true;
     m_applier->apply(plan);
 }

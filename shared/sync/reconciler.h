@@ -8,6 +8,7 @@
 #include "shared/sync/syncreport.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -110,6 +111,7 @@ private:
     void finishRun();
     void onCacheChange(const QString &ns);
     void updateReady();
+    void setMappings(QList<Mapping::MsiMapping> mappings);
     QDateTime now() const;
 
     Azure::ArmClient *m_arm;
@@ -120,6 +122,7 @@ private:
     MsiCatalog m_catalog;
     Model::ClusterState m_cluster;
     QList<Mapping::MsiMapping> m_mappings;
+    QHash<QString, QList<int>> m_mappingsByNamespace; // target namespace -> indices into m_mappings
     std::unique_ptr<ClusterStateSink> m_sinks[3];
     std::unique_ptr<Kube::Informer> m_informers[3];
     std::unique_ptr<Applier> m_applier;
