@@ -160,23 +160,25 @@ int AgentApp::runDemo(const Config::OperatorConfig &config, Sync::OperatorClient
 {
     Sync::SyncReport first;
     const bool ok = runOnce(config, clients, logger, &first);
-    print(m_out, u"== Plan of the first sync against the embedded simulator (bundled demo scenario)\n"_s);
+    // With a machine-readable plan on stdout, the commentary goes to stderr.
+    std::FILE *notes = config.planOutput == u"text" ? m_out : m_err;
+    print(notes, u"== Plan of the first sync against the embedded simulator (bundled demo scenario)\n"_s);
     print(m_out, QString::fromUtf8(PlanOutput::render(first.plan, config.planOutput)));
     int applied = 0;
     for (const Sync::ActionResult &result : first.results)
         applied += result.outcome == Sync::ActionResult::Outcome::Applied ? 1 : 0;
-    print(m_out,
+    print(notes,
           u"\n== Applied %1 of %2 writes (%3 failed)\n"_s.arg(applied)
               .arg(first.plan.writeCount())
               .arg(first.failures()));
     if (!first.failedSubscriptions.isEmpty())
-        print(m_out,
+        print(notes,
               u"   subscriptions that could not be listed (their MSIs are kept as they were): %1\n"_s.arg(
                   first.failedSubscriptions.join(u", "_s)));
     Sync::SyncReport second;
     runOnce(config, clients, logger, &second);
-    print(m_out, u"== A second sync right after it: %1\n"_s.arg(Sync::PlanText::summary(second.plan)));
-    print(m_out, u"   %1 writes: an unchanged world costs nothing.\n"_s.arg(second.plan.writeCount()));
+    print(notes, u"== A second sync right after it: %1\n"_s.arg(Sync::PlanText::summary(second.plan)));
+    print(notes, u"   %1 writes: an unchanged world costs nothing.\n"_s.arg(second.plan.writeCount()));
     return ok || first.failures() == 0 ? ExitOk : ExitError;
 }
 
