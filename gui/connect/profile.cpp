@@ -22,10 +22,13 @@ bool isGuid(const QString &text)
 
 Profile Profile::demoProfile()
 {
-    Profile demo;
-    demo.name = u"Demo"_s;
-    demo.demo = true;
-    return demo;
+    Profile profile; // not "demo": that would shadow the member (-Wshadow)
+    profile.name = u"Demo"_s;
+    profile.demo = true;
+    // Every view has rows in the bundled scenario only with these on.
+    profile.options.azureIdentityBindingSync = true;
+    profile.options.azureIdentityExpiry = true;
+    return profile;
 }
 
 QStringList Profile::clouds()
