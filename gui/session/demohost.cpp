@@ -37,11 +37,32 @@ QProcessEnvironment readEnvFile(const QString &path)
 } // namespace
 
 DemoHost::DemoHost()
-    : m_sandbox(std::make_unique<Sandbox::Sandbox>())
+    : m_anchor(new QObject)
 {
+    m_thread.setObjectName(u"demo-simulator"_s);
+    m_anchor->moveToThread(&m_thread);
+    m_thread.start();
+    // A QObject with sockets: it must be born on the thread that serves it.
+    runInSandbox([this] { m_sandbox = new Sandbox::Sandbox; });
 }
 
-DemoHost::~DemoHost() = default;
+DemoHost::~DemoHost()
+{
+    runInSandbox([this] {
+        delete m_sandbox;
+        m_sandbox = nullptr;
+    });
+    m_thread.quit();
+    m_thread.wait();
+    delete m_anchor; // its thread has ended: nothing can call into it any more
+}
+
+void DemoHost::runInSandbox(const std::function<void()> &work)
+{
+    const bool queued = QMetaObject::invokeMethod(m_anchor, work, Qt::BlockingQueuedConnection);
+    Q_ASSERT(queued);
+    Q_UNUSED(queued)
+}
 
 QString DemoHost::bundledScenarioPath()
 {
@@ -60,12 +81,16 @@ bool DemoHost::start(const Sandbox::Scenario &scenario, QString *error)
         *error = tr("Cannot create a temporary folder for the demo: %1").arg(m_dir.errorString());
         return false;
     }
-    if (!m_sandbox->start(scenario)) {
-        *error = tr("The demo simulator did not start: %1").arg(m_sandbox->errorString());
-        return false;
-    }
-    const Sandbox::SandboxApp files(*m_sandbox);
-    if (!files.writeClientFiles(m_dir.path(), error))
+    bool written = false;
+    runInSandbox([&] {
+        if (!m_sandbox->start(scenario)) {
+            *error = tr("The demo simulator did not start: %1").arg(m_sandbox->errorString());
+            return;
+        }
+        const Sandbox::SandboxApp files(*m_sandbox);
+        written = files.writeClientFiles(m_dir.path(), error);
+    });
+    if (!written)
         return false;
     m_environment.environment = readEnvFile(QDir(m_dir.path()).filePath(u"sandbox.env"_s));
     m_environment.serviceAccountDir = QDir(m_dir.path()).filePath(u"no-service-account"_s);

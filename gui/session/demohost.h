@@ -6,7 +6,9 @@
 
 #include <QCoreApplication>
 #include <QTemporaryDir>
+#include <QThread>
 
+#include <functional>
 #include <memory>
 
 namespace Amo::Sandbox {
@@ -20,6 +22,10 @@ namespace Amo::Gui {
  * The embedded simulator behind the Demo profile: starts a Sandbox on loopback, writes its client
  * files (kubeconfig, Azure environment, sandbox.env) into a private temporary folder and turns them
  * into the options and environment the operator's clients are built from.
+ *
+ * The simulator runs in a thread of its own: serving 10,000 MSIs on the GUI thread froze the window
+ * for seconds. The Sandbox is created, used and destroyed on that thread only; reach it through
+ * runInSandbox().
  */
 class DemoHost
 {
@@ -39,10 +45,15 @@ public:
     /** The variables of sandbox.env on top of nothing else: the demo never sees the user's credentials. */
     Sync::ClientEnvironment environment() const { return m_environment; }
 
+    /** Runs @p work on the simulator's thread and waits for it; the only safe way to touch sandbox(). */
+    void runInSandbox(const std::function<void()> &work);
+    /** Lives on the simulator's thread: use it inside runInSandbox() only. */
     Sandbox::Sandbox &sandbox() { return *m_sandbox; }
 
 private:
-    std::unique_ptr<Sandbox::Sandbox> m_sandbox;
+    QThread m_thread;
+    QObject *m_anchor = nullptr; // lives on m_thread, so queued calls run there
+    Sandbox::Sandbox *m_sandbox = nullptr; // created and deleted on m_thread
     QTemporaryDir m_dir;
     Sync::ClientEnvironment m_environment;
 };

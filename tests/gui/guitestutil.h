@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 namespace GuiTest {
@@ -53,6 +54,13 @@ inline Amo::Gui::DashboardDataPtr load(Amo::Gui::DashboardSession &session)
     return loaded.first().first().value<Amo::Gui::DashboardDataPtr>();
 }
 
+/** Runs @p work on the simulator's thread (the demo serves from its own thread) and waits for it. */
+inline void inSandbox(Amo::Gui::DashboardSession &session, const std::function<void()> &work)
+{
+    session.demoHost()->runInSandbox(work);
+}
+
+/** The simulator's Kubernetes objects: touch them inside inSandbox() only. */
 inline Amo::Sandbox::KubeStore &store(Amo::Gui::DashboardSession &session)
 {
     auto *handler = static_cast<Amo::Sandbox::KubeApiHandler *>(session.demoHost()->sandbox().cluster().native());
@@ -69,13 +77,16 @@ inline const Amo::Sandbox::KubeResourceType &typeOf(const QString &plural)
 inline QMap<QString, QString> versions(Amo::Gui::DashboardSession &session)
 {
     QMap<QString, QString> out;
-    for (const QString &plural : {u"azureidentities"_s, u"azureidentitybindings"_s}) {
-        for (const auto &o : store(session).objects(typeOf(plural))) {
-            const QJsonObject meta = o->json().value(u"metadata"_s).toObject();
-            out.insert(plural + u' ' + meta.value(u"namespace"_s).toString() + u'/' + meta.value(u"name"_s).toString(),
-                       meta.value(u"resourceVersion"_s).toString());
+    inSandbox(session, [&] {
+        for (const QString &plural : {u"azureidentities"_s, u"azureidentitybindings"_s}) {
+            for (const auto &o : store(session).objects(typeOf(plural))) {
+                const QJsonObject meta = o->json().value(u"metadata"_s).toObject();
+                out.insert(plural + u' ' + meta.value(u"namespace"_s).toString() + u'/'
+                               + meta.value(u"name"_s).toString(),
+                           meta.value(u"resourceVersion"_s).toString());
+            }
         }
-    }
+    });
     return out;
 }
 

@@ -110,15 +110,19 @@ void TestGuiApply::stalePlanIsRefused()
     }
     QVERIFY(update);
     // someone edits a targeted object between preview and approve
-    Sandbox::KubeStore &store = GuiTest::store(*m_session);
-    const auto &type = GuiTest::typeOf(u"azureidentities"_s);
-    QJsonObject object = store.object(type, update->namespaceName, update->name)->json();
-    QJsonObject meta = object.value(u"metadata"_s).toObject();
-    QJsonObject labels = meta.value(u"labels"_s).toObject();
-    labels.insert(u"edited-by"_s, u"someone-else"_s);
-    meta.insert(u"labels"_s, labels);
-    object.insert(u"metadata"_s, meta);
-    QVERIFY(store.update(type, update->namespaceName, update->name, object).ok());
+    bool edited = false;
+    GuiTest::inSandbox(*m_session, [&] {
+        Sandbox::KubeStore &store = GuiTest::store(*m_session);
+        const auto &type = GuiTest::typeOf(u"azureidentities"_s);
+        QJsonObject object = store.object(type, update->namespaceName, update->name)->json();
+        QJsonObject meta = object.value(u"metadata"_s).toObject();
+        QJsonObject labels = meta.value(u"labels"_s).toObject();
+        labels.insert(u"edited-by"_s, u"someone-else"_s);
+        meta.insert(u"labels"_s, labels);
+        object.insert(u"metadata"_s, meta);
+        edited = store.update(type, update->namespaceName, update->name, object).ok();
+    });
+    QVERIFY(edited);
     const QMap<QString, QString> before = GuiTest::versions(*m_session);
 
     QSignalSpy refused(m_session.get(), &DashboardSession::applyRefused);
@@ -160,8 +164,11 @@ void TestGuiApply::cancelStopsMidApply()
                                                           {u"maxDelayMs"_s, 300}},
                                              &error);
     QVERIFY2(rule, qPrintable(error));
-    m_session->demoHost()->sandbox().faults().add(*rule);
-    const int identitiesBefore = int(GuiTest::store(*m_session).objects(GuiTest::typeOf(u"azureidentities"_s)).size());
+    int identitiesBefore = 0;
+    GuiTest::inSandbox(*m_session, [&] {
+        m_session->demoHost()->sandbox().faults().add(*rule);
+        identitiesBefore = int(GuiTest::store(*m_session).objects(GuiTest::typeOf(u"azureidentities"_s)).size());
+    });
 
     QSignalSpy finished(m_session.get(), &DashboardSession::applyFinished);
     connect(m_session.get(), &DashboardSession::applyItemFinished, this, [this] { m_session->cancelApply(); });
@@ -177,7 +184,10 @@ void TestGuiApply::cancelStopsMidApply()
     QVERIFY(applied >= 1);
     QVERIFY(cancelled >= 1);
     QCOMPARE(applied + cancelled, int(creates.size()));
-    const int identitiesAfter = int(GuiTest::store(*m_session).objects(GuiTest::typeOf(u"azureidentities"_s)).size());
+    int identitiesAfter = 0;
+    GuiTest::inSandbox(*m_session, [&] {
+        identitiesAfter = int(GuiTest::store(*m_session).objects(GuiTest::typeOf(u"azureidentities"_s)).size());
+    });
     QCOMPARE(identitiesAfter - identitiesBefore, applied);
 }
 

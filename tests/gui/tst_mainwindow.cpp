@@ -111,7 +111,11 @@ void TestMainWindow::activeAgentAsksBeforeWriting()
          QJsonObject {{u"holderIdentity"_s, u"agent-pod-7"_s},
                       {u"leaseDurationSeconds"_s, 600},
                       {u"renewTime"_s, QDateTime::currentDateTimeUtc().toString(u"yyyy-MM-ddTHH:mm:ss.zzz000Z"_s)}}}};
-    QVERIFY(GuiTest::store(*session).create(GuiTest::typeOf(u"leases"_s), u"default"_s, lease).ok());
+    bool created = false;
+    GuiTest::inSandbox(*session, [&] {
+        created = GuiTest::store(*session).create(GuiTest::typeOf(u"leases"_s), u"default"_s, lease).ok();
+    });
+    QVERIFY(created);
     QSignalSpy leaseRead(session, &DashboardSession::leaseChanged);
     QSignalSpy ready(session, &DashboardSession::previewReady);
     m_window->preview();
