@@ -14,7 +14,43 @@ void DashboardTableModel::setDashboard(const DashboardDataPtr &data)
 {
     beginResetModel();
     m_data = data;
+    m_sortKeys.clear();
     endResetModel();
+}
+
+const std::vector<DashboardTableModel::SortKey> &DashboardTableModel::sortKeys(int column) const
+{
+    if (m_sortKeys.empty())
+        m_sortKeys.resize(size_t(columnCount()));
+    std::vector<SortKey> &keys = m_sortKeys[size_t(column)];
+    if (keys.empty() && rowCount() > 0) {
+        keys.resize(size_t(rowCount()));
+        for (int row = 0; row < rowCount(); ++row) {
+            const QVariant value = sortValue(row, column);
+            SortKey &key = keys[size_t(row)];
+            const auto type = value.typeId();
+            key.isNumber = type == QMetaType::Int || type == QMetaType::LongLong || type == QMetaType::Double;
+            if (key.isNumber)
+                key.number = value.toDouble();
+            else
+                key.text = value.toString().toCaseFolded();
+        }
+    }
+    return keys;
+}
+
+bool DashboardTableModel::lessThan(int left, int right, int column) const
+{
+    if (column < 0 || column >= columnCount())
+        return left < right;
+    const std::vector<SortKey> &keys = sortKeys(column);
+    const SortKey &a = keys[size_t(left)];
+    const SortKey &b = keys[size_t(right)];
+    if (a.isNumber != b.isNumber)
+        return a.isNumber; // numbers before text and blanks
+    if (a.isNumber)
+        return a.number < b.number;
+    return a.text < b.text;
 }
 
 int DashboardTableModel::rowCount(const QModelIndex &parent) const

@@ -6,6 +6,8 @@
 #include <QAbstractTableModel>
 #include <QStringList>
 
+#include <vector>
+
 namespace Amo::Gui {
 
 /**
@@ -31,6 +33,12 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     QVariant data(const QModelIndex &index, int role) const override;
 
+    /**
+     * Whether @p left sorts before @p right on @p column. Compares keys made once per load and
+     * column, so sorting 10,000 rows does not build two QVariants per comparison.
+     */
+    bool lessThan(int left, int right, int column) const;
+
     virtual int stateColumn() const = 0;
     /** The row's main name and ID, for the copy actions. */
     virtual QString nameOf(int row) const = 0;
@@ -45,6 +53,17 @@ protected:
     virtual QString toolTip(int row, int column) const;
 
     DashboardDataPtr m_data;
+
+private:
+    struct SortKey
+    {
+        bool isNumber = false;
+        double number = 0;
+        QString text; // case-folded
+    };
+    const std::vector<SortKey> &sortKeys(int column) const;
+
+    mutable std::vector<std::vector<SortKey>> m_sortKeys; // per column, built on first sort
 };
 
 } // namespace Amo::Gui

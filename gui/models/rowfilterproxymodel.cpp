@@ -43,4 +43,12 @@ bool RowFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
     return false;
 }
 
+bool RowFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    // The dashboard models sort by precomputed keys; anything else the usual way.
+    if (const auto *model = qobject_cast<const DashboardTableModel *>(sourceModel()))
+        return model->lessThan(left.row(), right.row(), left.column());
+    return QSortFilterProxyModel::lessThan(left, right);
+}
+
 } // namespace Amo::Gui
