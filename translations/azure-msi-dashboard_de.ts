@@ -361,7 +361,7 @@
         <translation>Status:</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>Loading failed: %1</source>
         <translation>Laden fehlgeschlagen: %1</translation>
     </message>
@@ -387,22 +387,31 @@
     </message>
     <message numerus="yes">
         <location line="+13"/>
-        <source>%n MSI(s) read at %1. %2</source>
+        <source>Read at %1, MSIs: %n. %2</source>
         <translation>
-            <numerusform>%n MSI um %1 gelesen. %2</numerusform>
-            <numerusform>%n MSIs um %1 gelesen. %2</numerusform>
+            <numerusform>Gelesen um %1, MSIs: %n. %2</numerusform>
+            <numerusform>Gelesen um %1, MSIs: %n. %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n MSI(s) read at %1; %2 subscription(s) failing. %3</source>
+        <source>Read at %1, MSIs: %n, failing subscriptions: %2. %3</source>
         <translation>
-            <numerusform>%n MSI um %1 gelesen; %2 Subscription(s) fehlerhaft. %3</numerusform>
-            <numerusform>%n MSIs um %1 gelesen; %2 Subscription(s) fehlerhaft. %3</numerusform>
+            <numerusform>Gelesen um %1, MSIs: %n, fehlschlagende Subscriptions: %2. %3</numerusform>
+            <numerusform>Gelesen um %1, MSIs: %n, fehlschlagende Subscriptions: %2. %3</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+108"/>
+        <source>Apply the ticked items to the cluster %2?
+
+Items: %1. To create: %3, to update: %4, to re-point: %5.</source>
+        <translation>Die angehakten Einträge auf den Cluster %2 anwenden?
+
+Einträge: %1. Anzulegen: %3, zu aktualisieren: %4, umzuhängen: %5.</translation>
+    </message>
+    <message>
+        <location line="-93"/>
         <source>All states</source>
         <translation>Alle Status</translation>
     </message>
@@ -428,26 +437,17 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Approve &amp; Sync</source>
         <translation>Freigeben &amp; synchronisieren</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-13"/>
         <source>No item is ticked.</source>
         <translation>Kein Eintrag ist angehakt.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Apply %1 item(s) to the cluster %2?
-
-%3 to create, %4 to update, %5 to re-point.</source>
-        <translation>%1 Eintrag/Einträge auf den Cluster %2 anwenden?
-
-%3 anzulegen, %4 zu aktualisieren, %5 umzuhängen.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Two writers</source>
         <translation>Zwei Schreiber</translation>
     </message>
@@ -483,7 +483,7 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <translation>Haupt</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -611,6 +611,83 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <location line="+0"/>
         <source>Copy the live objects as YAML</source>
         <translation>Die Objekte im Cluster als YAML kopieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/views/mainwindowprofiles.cpp" line="+34"/>
+        <source>Profile:</source>
+        <translation>Profil:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The connection profile: which cloud, tenant and cluster to read</source>
+        <translation>Das Verbindungsprofil: welche Cloud, welcher Tenant und welcher Cluster gelesen wird</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New profile…</source>
+        <translation>Neues Profil …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create a connection profile, or import one from the agent&apos;s env settings</source>
+        <translation>Ein Verbindungsprofil anlegen oder aus den Env-Einstellungen des Agenten importieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit profile…</source>
+        <translation>Profil bearbeiten …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change the current profile&apos;s connection and plan options</source>
+        <translation>Verbindung und Planoptionen des aktuellen Profils ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+144"/>
+        <source>Delete profile</source>
+        <translation>Profil löschen</translation>
+    </message>
+    <message>
+        <location line="-142"/>
+        <source>Delete the current profile and its secret in the keychain</source>
+        <translation>Das aktuelle Profil und sein Geheimnis im Schlüsselbund löschen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Manage connection profiles</source>
+        <translation>Verbindungsprofile verwalten</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>There is no profile of that name.</source>
+        <translation>Es gibt kein Profil dieses Namens.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+62"/>
+        <source>Opening profile %1…</source>
+        <translation>Profil %1 wird geöffnet …</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Cannot open the profile %1: %2</source>
+        <translation>Das Profil %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>New profile</source>
+        <translation>Neues Profil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A profile named %1 exists already. Replace it?</source>
+        <translation>Ein Profil namens %1 existiert bereits. Ersetzen?</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Delete the profile %1 and its secret in the keychain?</source>
+        <translation>Das Profil %1 und sein Geheimnis im Schlüsselbund löschen?</translation>
     </message>
 </context>
 <context>
@@ -826,17 +903,17 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
     </message>
     <message numerus="yes">
         <location line="+92"/>
-        <source>%n item(s) ticked for writing</source>
+        <source>Ticked for writing: %n</source>
         <translation>
-            <numerusform>%n Eintrag zum Schreiben angehakt</numerusform>
-            <numerusform>%n Einträge zum Schreiben angehakt</numerusform>
+            <numerusform>Zum Schreiben angehakt: %n</numerusform>
+            <numerusform>Zum Schreiben angehakt: %n</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>Amo::Gui::Profile</name>
     <message>
-        <location filename="../gui/connect/profile.cpp" line="+131"/>
+        <location filename="../gui/connect/profile.cpp" line="+134"/>
         <source>Name: enter a name for the profile.</source>
         <translation>Name: Geben Sie einen Namen für das Profil ein.</translation>
     </message>
@@ -1227,6 +1304,14 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
     </message>
 </context>
 <context>
+    <name>Amo::Gui::ProfileOpener</name>
+    <message>
+        <location filename="../gui/session/profileopener.cpp" line="+40"/>
+        <source>The secret could not be read from the keychain: %1</source>
+        <translation>Das Geheimnis konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>Amo::Gui::YamlDiffView</name>
     <message>
         <location filename="../gui/views/yamldiffview.cpp" line="+46"/>
@@ -1270,12 +1355,12 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
 <context>
     <name>DemoHost</name>
     <message>
-        <location filename="../gui/session/demohost.cpp" line="+60"/>
+        <location filename="../gui/session/demohost.cpp" line="+79"/>
         <source>Cannot create a temporary folder for the demo: %1</source>
         <translation>Für die Demo kann kein temporärer Ordner angelegt werden: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The demo simulator did not start: %1</source>
         <translation>Der Demo-Simulator ist nicht gestartet: %1</translation>
     </message>
@@ -1450,12 +1535,12 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
 <context>
     <name>main</name>
     <message>
-        <location filename="../gui/app/main.cpp" line="+18"/>
+        <location filename="../gui/app/main.cpp" line="+29"/>
         <source>Azure MSI Dashboard</source>
         <translation>Azure-MSI-Dashboard</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Shows Azure managed identities and their AzureIdentity objects.</source>
         <translation>Zeigt verwaltete Azure-Identitäten und ihre AzureIdentity-Objekte.</translation>
     </message>

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
+#include "gui/connect/profile.h"
 #include "gui/session/dashboardsession.h"
 #include "gui/views/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QFontDatabase>
-
-#include <cstdio>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 using namespace Amo;
@@ -14,9 +15,19 @@ using namespace Amo;
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"azure-msi-operator"_s);
     QApplication::setApplicationName(u"azure-msi-dashboard"_s);
-    QApplication::setApplicationDisplayName(QApplication::translate("main", "Azure MSI Dashboard"));
     QApplication::setApplicationVersion(QStringLiteral(AMO_VERSION));
+    QGuiApplication::setDesktopFileName(u"io.github.azure_msi_operator.Dashboard"_s);
+
+    // Before the first tr(): the catalogue embedded by amo_translations, then Qt's own strings.
+    QTranslator translator;
+    if (translator.load(QLocale(), u"azure-msi-dashboard"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(&translator);
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
+    QApplication::setApplicationDisplayName(QApplication::translate("main", "Azure MSI Dashboard"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -31,30 +42,16 @@ int main(int argc, char *argv[])
     parser.addOptions({demoOption, screenshotOption});
     parser.process(app);
 
-    Config::OperatorConfig config;
-    const bool demo = parser.isSet(demoOption);
-    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    if (demo) {
-        config.azureIdentityBindingSync = true;
-        config.azureIdentityExpiry = true;
-    } else if (env.contains(u"AZURE_ENVIRONMENT"_s)) {
-        config.azureEnvironment = env.value(u"AZURE_ENVIRONMENT"_s);
-    }
-
     Gui::MainWindow window;
     if (parser.isSet(screenshotOption)) {
         window.setScreenshotPath(parser.value(screenshotOption));
         window.resize(1400, 850);
     }
-    auto *session = new Gui::DashboardSession(config, Sync::ClientEnvironment {}, demo);
-    QString error;
-    if (!session->open(&error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
-        delete session;
-        return 1;
-    }
-    window.setSession(session);
     window.show();
-    session->refresh();
+    // --demo is a one-off: it does not replace the profile the user last worked with.
+    if (parser.isSet(demoOption))
+        window.openProfile(Gui::Profile::demoProfile().name, false);
+    else
+        window.openProfile(window.initialProfile());
     return app.exec();
 }

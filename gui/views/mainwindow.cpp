@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "gui/views/mainwindow.h"
 
+#include "gui/connect/profilestore.h"
 #include "gui/models/drifttablemodel.h"
 #include "gui/models/expirytablemodel.h"
 #include "gui/models/msitablemodel.h"
@@ -18,11 +19,13 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QProgressBar>
 #include <QSplitter>
 #include <QTabWidget>
@@ -30,6 +33,9 @@
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
+
+// QT_LOGGING_RULES=amo.gui.timing.debug=true shows where a load spends time on the GUI thread.
+Q_LOGGING_CATEGORY(lcTiming, "amo.gui.timing", QtWarningMsg)
 
 namespace Amo::Gui {
 
@@ -44,7 +50,14 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1400, 850);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // A session cancels its load as it dies and says so: not to a half-destroyed window.
+    if (m_session) {
+        disconnect(m_session, nullptr, this, nullptr);
+        delete m_session;
+    }
+}
 
 void MainWindow::buildViews()
 {
@@ -150,6 +163,13 @@ void MainWindow::setSession(DashboardSession *session)
         m_session->deleteLater();
     m_session = session;
     session->setParent(this);
+    // What is shown belongs to the previous connection.
+    if (m_planDialog)
+        m_planDialog->deleteLater();
+    for (DashboardTableModel *model : m_models)
+        model->setDashboard(nullptr);
+    updateStateFilter();
+    m_details->clear();
     connect(session, &DashboardSession::loaded, this, &MainWindow::onLoaded);
     connect(session, &DashboardSession::previewReady, this, &MainWindow::onPreviewReady);
     connect(session, &DashboardSession::loadingChanged, this, &MainWindow::onLoadingChanged);
@@ -199,18 +219,22 @@ void MainWindow::onLoadingChanged(bool loading)
 
 void MainWindow::onLoaded(const DashboardDataPtr &loaded)
 {
+    QElapsedTimer timer;
+    timer.start();
     for (int v = 0; v < ViewCount; ++v)
-        m_models[v]->setDashboard(loaded);
+        m_models[v]->setDashboard(loaded); // the proxies sort here
+    const qint64 resetMs = timer.restart();
     updateStateFilter();
+    qCDebug(lcTiming, "models reset and sorted in %lld ms, state filter in %lld ms", resetMs, timer.elapsed());
     const QStringList failed = loaded->snapshot.catalog.failedSubscriptions();
     const QString when = QLocale().toString(loaded->snapshot.takenAt.toLocalTime(), QLocale::ShortFormat);
-    m_status->setText(
-        failed.isEmpty() ? tr("%n MSI(s) read at %1. %2", nullptr, int(loaded->msis.size()))
-                               .arg(when, Sync::PlanText::summary(loaded->plan))
-                         : tr("%n MSI(s) read at %1; %2 subscription(s) failing. %3", nullptr, int(loaded->msis.size()))
-                               .arg(when)
-                               .arg(failed.size())
-                               .arg(Sync::PlanText::summary(loaded->plan)));
+    m_status->setText(failed.isEmpty()
+                          ? tr("Read at %1, MSIs: %n. %2", nullptr, int(loaded->msis.size()))
+                                .arg(when, Sync::PlanText::summary(loaded->plan))
+                          : tr("Read at %1, MSIs: %n, failing subscriptions: %2. %3", nullptr, int(loaded->msis.size()))
+                                .arg(when)
+                                .arg(failed.size())
+                                .arg(Sync::PlanText::summary(loaded->plan)));
     onSelectionChanged();
     updateActions();
     if (!m_screenshot.isEmpty())
@@ -314,7 +338,8 @@ void MainWindow::approve()
     int counts[3] = {};
     for (const Sync::Action &action : actions)
         ++counts[int(action.kind)];
-    const QString question = tr("Apply %1 item(s) to the cluster %2?\n\n%3 to create, %4 to update, %5 to re-point.")
+    const QString question = tr("Apply the ticked items to the cluster %2?\n\nItems: %1. To create: %3, to update: "
+                                "%4, to re-point: %5.")
                                  .arg(actions.size())
                                  .arg(m_session->clusterDescription())
                                  .arg(counts[0])

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "gui/connect/profile.h"
 #include "gui/session/dashboarddata.h"
 
 #include <QMainWindow>
 #include <QPointer>
+
+#include <memory>
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -13,6 +17,7 @@ class QLineEdit;
 class QProgressBar;
 class QTabWidget;
 class QTableView;
+class QToolBar;
 
 namespace Amo::Gui {
 
@@ -21,7 +26,10 @@ class DashboardSession;
 class DashboardTableModel;
 class DetailsPane;
 class PlanDialog;
+class ProfileOpener;
+class ProfileStore;
 class RowFilterProxyModel;
+class SecretStore;
 
 /** The dashboard window: four views over the latest load, the details pane, Preview and Approve & Sync. */
 class MainWindow : public QMainWindow
@@ -51,8 +59,34 @@ public:
     void approve();
     void cancel();
 
+    /** The saved profiles; by default the user's QSettings. Tests pass one of their own (not owned). */
+    void setProfileStore(ProfileStore *store);
+    ProfileStore *profileStore() const { return m_profiles; }
+    /** The Demo profile (with any saved plan options), or the saved profile @p name. */
+    std::optional<Profile> findProfile(const QString &name) const;
+    /** The last used profile when it still exists, else the Demo profile. */
+    QString initialProfile() const;
+    /** Reads the profile's secret, then connects to it and loads; @p remember makes it the last used. */
+    void openProfile(const QString &name, bool remember = true);
+    QString currentProfile() const { return m_profileName; }
+    QComboBox *profilePicker() const { return m_profilePicker; }
+    void newProfile();
+    void editProfile();
+    void deleteProfile();
+    /** Saves what the profile dialog accepted (its secret already went to the keychain) and opens it. */
+    void saveProfile(const Profile &profile, const QString &secret, const QString &previousName = {});
+
+Q_SIGNALS:
+    /** A profile's session is set and its first load started. */
+    void profileOpened(const QString &name);
+    void profileFailed(const QString &name, const QString &error);
+
 private:
     void buildActions();
+    void buildProfileBar(QToolBar *bar);
+    void reloadProfileList();
+    void onProfileOpened(const QString &name, DashboardSession *session);
+    void onProfileFailed(const QString &name, const QString &error);
     void buildViews();
     void buildStatusBar();
     QTableView *makeTable(View view);
@@ -88,6 +122,16 @@ private:
     QPointer<PlanDialog> m_planDialog;
     QPointer<ApplyProgressDialog> m_applyDialog;
     QString m_screenshot;
+
+    std::unique_ptr<ProfileStore> m_ownedProfiles;
+    ProfileStore *m_profiles = nullptr;
+    SecretStore *m_secrets = nullptr;
+    ProfileOpener *m_opener = nullptr;
+    QComboBox *m_profilePicker = nullptr;
+    QAction *m_newProfileAction = nullptr;
+    QAction *m_editProfileAction = nullptr;
+    QAction *m_deleteProfileAction = nullptr;
+    QString m_profileName;
 };
 
 } // namespace Amo::Gui

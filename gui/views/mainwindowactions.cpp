@@ -30,6 +30,8 @@ void MainWindow::buildActions()
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(u"mainToolBar"_s);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    buildProfileBar(bar);
+    bar->addSeparator();
     auto add = [this, bar](const QString &objectName, const QString &text, const QString &icon,
                            QStyle::StandardPixmap fallback, const QKeySequence &key, const QString &tip) {
         auto *action = new QAction(DashboardIcons::icon(icon, fallback), text, this);

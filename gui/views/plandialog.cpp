@@ -179,7 +179,7 @@ void PlanDialog::setTicked(const QList<int> &indices)
 
 void PlanDialog::updateCount()
 {
-    m_count->setText(tr("%n item(s) ticked for writing", nullptr, int(tickedActions().size())));
+    m_count->setText(tr("Ticked for writing: %n", nullptr, int(tickedActions().size())));
 }
 
 } // namespace Amo::Gui
