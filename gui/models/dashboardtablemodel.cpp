@@ -60,7 +60,12 @@ int DashboardTableModel::rowCount(const QModelIndex &parent) const
 
 int DashboardTableModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(headers().size());
+    if (parent.isValid())
+        return 0;
+    // asked for on every index() and data() call: the translated headers are built once
+    if (m_columnCount < 0)
+        m_columnCount = int(headers().size());
+    return m_columnCount;
 }
 
 QVariant DashboardTableModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -64,6 +64,7 @@ private:
     const std::vector<SortKey> &sortKeys(int column) const;
 
     mutable std::vector<std::vector<SortKey>> m_sortKeys; // per column, built on first sort
+    mutable int m_columnCount = -1; // the number of headers(), which no language change alters
 };
 
 } // namespace Amo::Gui
