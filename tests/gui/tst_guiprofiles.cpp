@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// The window against a standalone simulator, reached the way a user would: a profile imported
-// from the simulator's sandbox.env, its secret in the keychain (scripts/with-keyring.sh).
+// The window against the standalone simulator (the azure-msi-sandbox program), reached the way a
+// user would: a profile imported from its sandbox.env, the secret in the keychain
+// (scripts/with-keyring.sh).
 #include "gui/connect/envimport.h"
 #include "gui/connect/profilestore.h"
 #include "gui/connect/secretstore.h"
@@ -9,13 +10,12 @@
 #include "gui/views/mainwindow.h"
 #include "gui/views/plandialog.h"
 #include "gui/views/userprompt.h"
-#include "shared/sandbox/app/sandboxapp.h"
-#include "shared/sandbox/sandbox.h"
-#include "shared/sandbox/scenario.h"
 
 #include <QComboBox>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -37,7 +37,8 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir m_dir;
-    Sandbox::Sandbox m_sandbox;
+    QProcess m_sandbox;
+    QString m_sandboxUrl;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<ProfileStore> m_store;
     std::unique_ptr<MainWindow> m_window;
@@ -57,15 +58,30 @@ void TestGuiProfiles::initTestCase()
              "no D-Bus session: run the test through scripts/with-keyring.sh");
     QVERIFY(m_dir.isValid());
     QString error;
-    const auto scenario
-        = Sandbox::Scenario::load(QStringLiteral(AMO_SOURCE_DIR "/resources/sandbox/demo-scenario.json"), &error);
-    QVERIFY2(scenario, qPrintable(error));
-    QVERIFY2(m_sandbox.start(*scenario), qPrintable(m_sandbox.errorString()));
     const QString out = m_dir.filePath(u"sandbox-out"_s);
-    QVERIFY2(Sandbox::SandboxApp(m_sandbox).writeClientFiles(out, &error), qPrintable(error));
+    m_sandbox.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_sandbox.start(
+        QStringLiteral(AMO_SANDBOX_EXE),
+        {u"--scenario"_s, QStringLiteral(AMO_SOURCE_DIR "/resources/sandbox/demo-scenario.json"), u"--out"_s, out});
+    QVERIFY2(m_sandbox.waitForStarted(timeoutMs), qPrintable(m_sandbox.errorString()));
+    const QString envFile = QDir(out).filePath(u"sandbox.env"_s);
+    const QDeadlineTimer deadline(timeoutMs);
+    QByteArray printed; // it names each client file once that file is complete
+    while (!printed.contains("sandbox.env") && !deadline.hasExpired() && m_sandbox.state() == QProcess::Running) {
+        m_sandbox.waitForReadyRead(100);
+        printed += m_sandbox.readAllStandardOutput();
+    }
+    QVERIFY2(printed.contains("sandbox.env"), printed.constData());
+    QFile env(envFile);
+    QVERIFY(env.open(QIODevice::ReadOnly));
+    for (const QByteArray &line : env.readAll().split('\n')) {
+        if (line.startsWith("SANDBOX_URL="))
+            m_sandboxUrl = QString::fromUtf8(line.mid(12)).remove(u'"');
+    }
+    QVERIFY(!m_sandboxUrl.isEmpty());
 
     // the profile a user makes with "Import from Env…" from the simulator's sandbox.env
-    std::optional<Profile> profile = EnvImport::fromEnvFile(QDir(out).filePath(u"sandbox.env"_s), &m_secret, &error);
+    std::optional<Profile> profile = EnvImport::fromEnvFile(envFile, &m_secret, &error);
     QVERIFY2(profile, qPrintable(error));
     QVERIFY(!m_secret.isEmpty());
     m_name = u"Standalone %1"_s.arg(QCoreApplication::applicationPid()); // unique in the shared keychain
@@ -94,6 +110,8 @@ void TestGuiProfiles::cleanupTestCase()
     QSignalSpy removed(&secrets, &SecretStore::secretRemoved);
     secrets.remove(m_name);
     removed.wait(timeoutMs);
+    m_sandbox.terminate();
+    m_sandbox.waitForFinished(timeoutMs);
 }
 
 void TestGuiProfiles::storedProfileLoadsStandaloneSimulator()
@@ -112,7 +130,7 @@ void TestGuiProfiles::storedProfileLoadsStandaloneSimulator()
     QCOMPARE(picker->currentText(), m_name);
     QCOMPARE(m_store->lastUsed(), m_name);
     QVERIFY(!m_window->session()->demoHost());
-    QVERIFY2(m_window->session()->clusterDescription().contains(m_sandbox.baseUrl().toString()),
+    QVERIFY2(m_window->session()->clusterDescription().contains(m_sandboxUrl),
              qPrintable(m_window->session()->clusterDescription()));
 
     QSignalSpy loaded(m_window->session(), &DashboardSession::loaded);
