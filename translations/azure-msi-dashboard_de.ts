@@ -296,12 +296,12 @@
 <context>
     <name>Amo::Gui::MainWindow</name>
     <message>
-        <location filename="../gui/views/mainwindow.cpp" line="+40"/>
+        <location filename="../gui/views/mainwindow.cpp" line="+46"/>
         <source>Azure MSI Dashboard</source>
         <translation>Azure-MSI-Dashboard</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>MSIs</source>
         <translation>MSIs</translation>
     </message>
@@ -386,7 +386,7 @@
         <translation>Abgebrochen</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+21"/>
         <source>Read at %1, MSIs: %n. %2</source>
         <translation>
             <numerusform>Gelesen um %1, MSIs: %n. %2</numerusform>
@@ -402,7 +402,7 @@
         </translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+107"/>
         <source>Apply the ticked items to the cluster %2?
 
 Items: %1. To create: %3, to update: %4, to re-point: %5.</source>
@@ -1335,6 +1335,56 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
     </message>
 </context>
 <context>
+    <name>Amo::Sync::Applier</name>
+    <message>
+        <location filename="../shared/sync/applier.cpp" line="+109"/>
+        <source>cancelled before it started</source>
+        <translation>vor dem Start abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>the patch carries no resourceVersion</source>
+        <translation>der Patch enthält keine resourceVersion</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location line="+37"/>
+        <source>cancelled before a retry: %1</source>
+        <translation>vor einem erneuten Versuch abgebrochen: %1</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>gave up after %1 attempts: %2</source>
+        <translation>nach %1 Versuchen aufgegeben: %2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1; reading it again failed: %2</source>
+        <translation>%1; erneutes Lesen fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Amo::Sync::ClusterListJob</name>
+    <message>
+        <location filename="../shared/sync/clusterlistjob.cpp" line="+59"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>listing %1 failed: %2</source>
+        <translation>Auflisten von %1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Amo::Sync::SnapshotJob</name>
+    <message>
+        <location filename="../shared/sync/snapshotjob.cpp" line="+39"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
     <name>DashboardAnalyzer</name>
     <message>
         <location filename="../gui/session/dashboardanalyzer.cpp" line="+258"/>
@@ -1355,7 +1405,7 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
 <context>
     <name>DemoHost</name>
     <message>
-        <location filename="../gui/session/demohost.cpp" line="+79"/>
+        <location filename="../gui/session/demohost.cpp" line="+81"/>
         <source>Cannot create a temporary folder for the demo: %1</source>
         <translation>Für die Demo kann kein temporärer Ordner angelegt werden: %1</translation>
     </message>
@@ -1399,6 +1449,54 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
     </message>
 </context>
 <context>
+    <name>IdentityMapper</name>
+    <message>
+        <location filename="../shared/mapping/identitymapper.cpp" line="+76"/>
+        <source>namespace template failed: %1</source>
+        <translation>Namespace-Template fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>resource name template failed: %1</source>
+        <translation>Ressourcennamen-Template fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>resource name template produced &quot;%1&quot;, which is not a valid Kubernetes object name (%2)</source>
+        <translation>das Ressourcennamen-Template ergab „%1“, was kein gültiger Kubernetes-Objektname ist (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; wrap the template&apos;s output in lower, e.g. {{ lower .Name }}</source>
+        <translation>; umschließen Sie die Ausgabe des Templates mit lower, z. B. {{ lower .Name }}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>namespace &quot;%1&quot; is listed more than once</source>
+        <translation>Namespace „%1“ ist mehrfach aufgeführt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>namespace &quot;%1&quot; is on the ignore list</source>
+        <translation>Namespace „%1“ steht auf der Ignorierliste</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is not a valid namespace name (%2)</source>
+        <translation>„%1“ ist kein gültiger Namespace-Name (%2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the namespace template produced no namespace (output &quot;%1&quot;)</source>
+        <translation>das Namespace-Template ergab keinen Namespace (Ausgabe „%1“)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>lookup labels omitted because subscription &quot;%1&quot;, resource group &quot;%2&quot; or name &quot;%3&quot; is not a valid label value; binding sync cannot find this MSI</source>
+        <translation>Such-Labels weggelassen, weil Subscription „%1“, Ressourcengruppe „%2“ oder Name „%3“ kein gültiger Label-Wert ist; der Binding-Sync kann diese MSI nicht finden</translation>
+    </message>
+</context>
+<context>
     <name>PlanExport</name>
     <message>
         <location filename="../gui/views/planexport.cpp" line="+37"/>
@@ -1429,6 +1527,55 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <location line="+0"/>
         <source>The plan could not be written to %1: %2</source>
         <translation>Der Plan konnte nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PlanText</name>
+    <message>
+        <location filename="../shared/sync/plantext.cpp" line="+65"/>
+        <source>expires %1</source>
+        <translation>läuft ab: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Plan: %1 to create, %2 to update, %3 to re-point. Not written: %4 waiting for a namespace, %5 in conflict, %6 orphaned, %7 skipped.</source>
+        <translation>Plan: %1 anzulegen, %2 zu aktualisieren, %3 umzuhängen. Nicht geschrieben: %4 auf einen Namespace wartend, %5 im Konflikt, %6 verwaist, %7 übersprungen.</translation>
+    </message>
+</context>
+<context>
+    <name>Planner</name>
+    <message numerus="yes">
+        <location filename="../shared/sync/planner.cpp" line="+93"/>
+        <source>%n MSIs map to this AzureIdentity (%1); none of them is written</source>
+        <translation>
+            <numerusform>%n MSI wird auf diese AzureIdentity abgebildet (%1); sie wird nicht geschrieben</numerusform>
+            <numerusform>%n MSIs werden auf diese AzureIdentity abgebildet (%1); keine davon wird geschrieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>namespace &quot;%1&quot; is terminating</source>
+        <translation>Namespace „%1“ wird gerade gelöscht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>namespace &quot;%1&quot; does not exist</source>
+        <translation>Namespace „%1“ existiert nicht</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>an AzureIdentity of this name exists without spec.resourceID; it is not overwritten</source>
+        <translation>eine AzureIdentity dieses Namens existiert ohne spec.resourceID; sie wird nicht überschrieben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an AzureIdentity of this name exists for another identity (%1); it is not overwritten</source>
+        <translation>eine AzureIdentity dieses Namens existiert für eine andere Identität (%1); sie wird nicht überschrieben</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>no MSI maps to this AzureIdentity any more</source>
+        <translation>keine MSI wird mehr auf diese AzureIdentity abgebildet</translation>
     </message>
 </context>
 <context>
@@ -1535,7 +1682,7 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
 <context>
     <name>main</name>
     <message>
-        <location filename="../gui/app/main.cpp" line="+29"/>
+        <location filename="../gui/app/main.cpp" line="+30"/>
         <source>Azure MSI Dashboard</source>
         <translation>Azure-MSI-Dashboard</translation>
     </message>
