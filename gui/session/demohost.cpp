@@ -6,35 +6,10 @@
 #include "shared/sandbox/scenario.h"
 
 #include <QDir>
-#include <QFile>
 
 using namespace Qt::StringLiterals;
 
 namespace Amo::Gui {
-
-namespace {
-
-/** Reads KEY="value" lines as SandboxApp writes them. */
-QProcessEnvironment readEnvFile(const QString &path)
-{
-    QProcessEnvironment env;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return env;
-    while (!file.atEnd()) {
-        const QString line = QString::fromUtf8(file.readLine()).trimmed();
-        const qsizetype eq = line.indexOf(u'=');
-        if (line.startsWith(u'#') || eq <= 0)
-            continue;
-        QString value = line.mid(eq + 1);
-        if (value.size() >= 2 && value.startsWith(u'"') && value.endsWith(u'"'))
-            value = value.mid(1, value.size() - 2).replace(u"\\\""_s, u"\""_s).replace(u"\\\\"_s, u"\\"_s);
-        env.insert(line.left(eq), value);
-    }
-    return env;
-}
-
-} // namespace
 
 DemoHost::DemoHost()
     : m_anchor(new QObject)
@@ -89,10 +64,14 @@ bool DemoHost::start(const Sandbox::Scenario &scenario, QString *error)
         }
         const Sandbox::SandboxApp files(*m_sandbox);
         written = files.writeClientFiles(m_dir.path(), error);
+        if (written) {
+            m_environment.environment = QProcessEnvironment(); // the demo never sees the user's credentials
+            for (const auto &[key, value] : files.environment(m_dir.path()))
+                m_environment.environment.insert(key, value);
+        }
     });
     if (!written)
         return false;
-    m_environment.environment = readEnvFile(QDir(m_dir.path()).filePath(u"sandbox.env"_s));
     m_environment.serviceAccountDir = QDir(m_dir.path()).filePath(u"no-service-account"_s);
     return true;
 }

@@ -62,7 +62,7 @@ QByteArray SandboxApp::kubeconfig(const QString &directory) const
           "    namespace: default\ncurrent-context: sandbox\n";
 }
 
-QByteArray SandboxApp::envFile(const QString &directory) const
+QList<std::pair<QString, QString>> SandboxApp::environment(const QString &directory) const
 {
     const Scenario &s = m_sandbox.scenario();
     QString tenant = s.tenants.isEmpty() ? QString() : s.tenants.first().id;
@@ -76,9 +76,9 @@ QByteArray SandboxApp::envFile(const QString &directory) const
         }
     }
     const QDir dir(directory);
-    QByteArray out = "# Written by azure-msi-sandbox; source it or pass it as an env file.\n";
-    auto line = [&out](const char *key, const QString &value) {
-        out += key + QByteArray("=") + quoted(value) + '\n';
+    QList<std::pair<QString, QString>> vars;
+    auto line = [&vars](const char *key, const QString &value) {
+        vars.append({QString::fromLatin1(key), value});
     };
     line("AZURE_ENVIRONMENT", u"AZURESTACKCLOUD"_s);
     line("AZURE_ENVIRONMENT_FILEPATH", dir.absoluteFilePath(u"azure-environment.json"_s));
@@ -92,6 +92,14 @@ QByteArray SandboxApp::envFile(const QString &directory) const
     line("IDENTITY_HEADER", s.appServiceIdentityHeader);
     if (m_sandbox.certificateAuthority())
         line("SSL_CERT_FILE", dir.absoluteFilePath(u"ca.crt"_s));
+    return vars;
+}
+
+QByteArray SandboxApp::envFile(const QString &directory) const
+{
+    QByteArray out = "# Written by azure-msi-sandbox; source it or pass it as an env file.\n";
+    for (const auto &[key, value] : environment(directory))
+        out += key.toLatin1() + '=' + quoted(value) + '\n';
     return out;
 }
 
