@@ -106,30 +106,29 @@ void ClusterStateSink::abortReplace()
 
 void ClusterStateSink::commitReplace()
 {
-    QHash<QString, QString> before; // "namespace/name" -> resourceVersion
+    QHash<QString, Entry> before; // "namespace/name" -> what the state held
     for (const Entry &entry : currentEntries())
-        before.insert(entry.namespaceName + u'/' + entry.name, entry.resourceVersion);
-    QHash<QString, bool> listed;
+        before.insert(entry.namespaceName + u'/' + entry.name, entry);
     QList<Entry> changed;
     for (const QJsonObject &object : std::as_const(m_pending)) {
         const Entry entry = entryOf(object);
-        const QString key = entry.namespaceName + u'/' + entry.name;
-        listed.insert(key, true);
-        const auto old = before.constFind(key);
-        if (old == before.cend() || old.value() != entry.resourceVersion)
+        const auto old = before.constFind(entry.namespaceName + u'/' + entry.name);
+        if (old == before.cend()) {
             changed.append(entry);
+        } else {
+            if (old->resourceVersion != entry.resourceVersion)
+                changed.append(entry);
+            before.erase(old); // listed again: not gone
+        }
         insert(object);
     }
-    QList<Entry> gone;
-    for (const Entry &entry : currentEntries()) {
-        if (!listed.contains(entry.namespaceName + u'/' + entry.name))
-            gone.append(entry);
-    }
-    for (const Entry &entry : std::as_const(gone))
+    // What is left was not listed any more.
+    const QList<Entry> gone = before.values();
+    for (const Entry &entry : gone)
         remove(entry);
     m_pending.clear();
     m_synced = true;
-    for (const Entry &entry : std::as_const(gone))
+    for (const Entry &entry : gone)
         notify(entry, true);
     for (const Entry &entry : std::as_const(changed))
         notify(entry, false);

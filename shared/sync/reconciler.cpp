@@ -234,25 +234,28 @@ void Reconciler::startFull()
 void Reconciler::onInventory(const Azure::MsiInventory &inventory)
 {
     m_catalog.update(inventory, now());
-    m_report.listedAt = now();
-    m_report.listingMs = m_report.startedAt.msecsTo(m_report.listedAt);
-    for (const SubscriptionState &state : m_catalog.subscriptions()) {
-        if (state.isFailing())
-            m_report.failedSubscriptions.append(state.info.id);
-        else
-            m_report.listedSubscriptions.append(state.info.id);
-    }
     // The inventory job has logged each failing subscription already.
-    if (!inventory.ok && !m_catalog.hasListed()) {
-        m_report.error = tr("listing the subscriptions failed: %1").arg(inventory.error);
-        finishRun();
+    if (!takeListing(now(), inventory.ok ? QString() : inventory.error))
         return;
-    }
-    updateReady();
-    setMappings(m_builder.map(m_catalog.msis(), now()));
     if (cachesSynced())
         planAndApply({});
     // else: the informers' synced signal plans once they are complete
+}
+
+bool Reconciler::takeListing(const QDateTime &listedAt, const QString &inventoryError)
+{
+    m_report.listedAt = listedAt;
+    m_report.listingMs = m_report.startedAt.msecsTo(listedAt);
+    for (const SubscriptionState &state : m_catalog.subscriptions())
+        (state.isFailing() ? m_report.failedSubscriptions : m_report.listedSubscriptions).append(state.info.id);
+    if (!inventoryError.isEmpty() && !m_catalog.hasListed()) {
+        m_report.error = tr("listing the subscriptions failed: %1").arg(inventoryError);
+        finishRun();
+        return false;
+    }
+    updateReady();
+    setMappings(m_builder.map(m_catalog.msis(), now()));
+    return true;
 }
 
 void Reconciler::onSnapshot(const Snapshot &snapshot)
@@ -264,19 +267,9 @@ void Reconciler::onSnapshot(const Snapshot &snapshot)
         return;
     }
     m_cluster = snapshot.cluster;
-    m_catalog = snapshot.catalog;
-    m_report.listedAt = snapshot.takenAt;
-    m_report.listingMs = m_report.startedAt.msecsTo(snapshot.takenAt);
-    for (const SubscriptionState &state : m_catalog.subscriptions())
-        (state.isFailing() ? m_report.failedSubscriptions : m_report.listedSubscriptions).append(state.info.id);
-    if (!snapshot.azureError.isEmpty() && !m_catalog.hasListed()) {
-        m_report.error = tr("listing the subscriptions failed: %1").arg(snapshot.azureError);
-        finishRun();
-        return;
-    }
-    updateReady();
-    setMappings(m_builder.map(m_catalog.msis(), now()));
-    planAndApply({});
+    m_catalog = snapshot.catalog; // the snapshot merged the listing into the previous catalog
+    if (takeListing(snapshot.takenAt, snapshot.azureError))
+        planAndApply({});
 }
 
 void Reconciler::setMappings(QList<Mapping::MsiMapping> mappings)

@@ -105,6 +105,8 @@ private:
     void startFull();
     void onInventory(const Azure::MsiInventory &inventory);
     void onSnapshot(const Snapshot &snapshot);
+    /** Records a finished Azure listing in the report and maps the MSIs; false when nothing can be planned. */
+    bool takeListing(const QDateTime &listedAt, const QString &inventoryError);
     void planAndApply(const QSet<QString> &scope);
     void startIncremental();
     void onApplied(const QList<ActionResult> &results);
