@@ -117,8 +117,6 @@ int AgentApp::run(const QStringList &arguments, const QHash<QString, QString> &e
 
     Sync::ClientEnvironment clientEnvironment;
     clientEnvironment.environment = processEnvironment;
-    if (effectiveEnvironment.contains(u"AMO_SERVICE_ACCOUNT_DIR"_s)) // tests stand in for a pod's files
-        clientEnvironment.serviceAccountDir = effectiveEnvironment.value(u"AMO_SERVICE_ACCOUNT_DIR"_s);
     QString clientError;
     const std::unique_ptr<Sync::OperatorClients> clients
         = Sync::OperatorClients::create(config, clientEnvironment, Clock::system(), logger, &clientError);
