@@ -9,9 +9,10 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev qt6-qpa-plugins
     qtkeychain-qt6-dev libssl-dev libgl-dev
+    prometheus-cpp-dev libyaml-cpp-dev
     prometheus desktop-file-utils appstream
     dbus dbus-x11 gnome-keyring xvfb xauth
-    nghttp2-server
+    nghttp2-server python3-kubernetes
 )
 # kubectl is used by the simulator's fidelity test; take Debian's when none is installed.
 command -v kubectl >/dev/null 2>&1 || packages+=(kubernetes-client)
