@@ -110,7 +110,7 @@ KubeListResult KubeStore::list(const KubeResourceType &type, const QString &ns, 
 {
     KubeListResult result;
     QString error;
-    const auto labels = LabelSelector::parse(options.labelSelector, &error);
+    const auto labels = Kube::LabelSelector::parse(options.labelSelector, &error);
     const auto fields
         = labels ? FieldSelector::parse(options.fieldSelector, supportedFields(type), &error) : std::nullopt;
     if (!labels || !fields) {
@@ -180,7 +180,7 @@ KubeWatch *KubeStore::watch(const KubeResourceType &type, const QString &ns, con
                             QObject *parent, KubeError *error)
 {
     QString message;
-    const auto labels = LabelSelector::parse(options.labelSelector, &message);
+    const auto labels = Kube::LabelSelector::parse(options.labelSelector, &message);
     const auto fields
         = labels ? FieldSelector::parse(options.fieldSelector, supportedFields(type), &message) : std::nullopt;
     if (!labels || !fields) {

@@ -10,7 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace Amo::Sandbox {
 
-KubeWatch::KubeWatch(KubeStore *store, const KubeResourceType &type, const QString &ns, LabelSelector labels,
+KubeWatch::KubeWatch(KubeStore *store, const KubeResourceType &type, const QString &ns, Kube::LabelSelector labels,
                      FieldSelector fields, const KubeWatchOptions &options, QObject *parent)
     : QObject(parent)
     , m_store(store)

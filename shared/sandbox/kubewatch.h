@@ -4,7 +4,7 @@
 #include "fieldselector.h"
 #include "kubeobject.h"
 #include "kubestatus.h"
-#include "labelselector.h"
+#include "shared/kube/labelselector.h"
 
 #include <QObject>
 #include <QPointer>
@@ -52,7 +52,7 @@ Q_SIGNALS:
 
 private:
     friend class KubeStore;
-    KubeWatch(KubeStore *store, const KubeResourceType &type, const QString &ns, LabelSelector labels,
+    KubeWatch(KubeStore *store, const KubeResourceType &type, const QString &ns, Kube::LabelSelector labels,
               FieldSelector fields, const KubeWatchOptions &options, QObject *parent);
 
     void deliver(const KubeEvent &event);
@@ -64,7 +64,7 @@ private:
     QPointer<KubeStore> m_store;
     const KubeResourceType &m_type;
     QString m_namespace;
-    LabelSelector m_labels;
+    Kube::LabelSelector m_labels;
     FieldSelector m_fields;
     KubeWatchOptions m_options;
     qint64 m_position = 0;

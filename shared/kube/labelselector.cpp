@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "labelselector.h"
+#include "shared/kube/labelselector.h"
 
-#include "kubevalidation.h"
+#include "shared/kube/namevalidation.h"
 
 using namespace Qt::StringLiterals;
 
-namespace Amo::Sandbox {
+namespace Amo::Kube {
 
 namespace {
 
@@ -115,10 +115,10 @@ std::optional<LabelSelector> LabelSelector::parse(const QString &text, QString *
         }
         if (r.op == Operator::Equals || r.op == Operator::NotEquals)
             r.values.append(s.word());
-        for (const QString &m : KubeValidation::qualifiedName(r.key))
+        for (const QString &m : NameValidation::qualifiedName(r.key))
             err = u"unable to parse requirement: key: Invalid value: \""_s % r.key % u"\": "_s % m;
         for (const QString &v : std::as_const(r.values)) {
-            for (const QString &m : KubeValidation::labelValue(v))
+            for (const QString &m : NameValidation::labelValue(v))
                 err = u"unable to parse requirement: values[0]: Invalid value: \""_s % v % u"\": "_s % m;
         }
         selector.m_requirements.append(r);
@@ -135,10 +135,26 @@ std::optional<LabelSelector> LabelSelector::parse(const QString &text, QString *
 
 bool LabelSelector::matches(const QJsonObject &labels) const
 {
+    return matchesWith([&labels](const QString &key) -> std::optional<QString> {
+        const auto it = labels.constFind(key);
+        return it == labels.constEnd() ? std::nullopt : std::optional<QString>(it->toString());
+    });
+}
+
+bool LabelSelector::matches(const QMap<QString, QString> &labels) const
+{
+    return matchesWith([&labels](const QString &key) -> std::optional<QString> {
+        const auto it = labels.constFind(key);
+        return it == labels.constEnd() ? std::nullopt : std::optional<QString>(*it);
+    });
+}
+
+bool LabelSelector::matchesWith(const std::function<std::optional<QString>(const QString &)> &lookup) const
+{
     for (const Requirement &r : m_requirements) {
-        const auto it = labels.constFind(r.key);
-        const bool has = it != labels.constEnd();
-        const QString value = has ? it->toString() : QString();
+        const std::optional<QString> found = lookup(r.key);
+        const bool has = found.has_value();
+        const QString value = found.value_or(QString());
         bool ok = false;
         switch (r.op) {
         case Operator::Equals:
@@ -166,4 +182,4 @@ bool LabelSelector::matches(const QJsonObject &labels) const
     return true;
 }
 
-} // namespace Amo::Sandbox
+} // namespace Amo::Kube

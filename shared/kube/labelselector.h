@@ -3,14 +3,19 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
-namespace Amo::Sandbox {
+namespace Amo::Kube {
 
-/** A parsed `labelSelector` query: =, ==, !=, in, notin, exists and !exists, comma meaning AND. */
+/**
+ * A Kubernetes label selector (the `labelSelector` query, `--kubernetes.namespace.selector`): =, ==, !=, in,
+ * notin, exists and !exists, comma meaning AND; parsed and matched as apimachinery does.
+ */
 class LabelSelector
 {
 public:
@@ -29,9 +34,12 @@ public:
     const QList<Requirement> &requirements() const { return m_requirements; }
     /** True when an object with these labels is selected. */
     bool matches(const QJsonObject &labels) const;
+    bool matches(const QMap<QString, QString> &labels) const;
 
 private:
+    bool matchesWith(const std::function<std::optional<QString>(const QString &)> &lookup) const;
+
     QList<Requirement> m_requirements;
 };
 
-} // namespace Amo::Sandbox
+} // namespace Amo::Kube
