@@ -53,6 +53,7 @@ struct OperatorConfig
     QStringList kubernetesNamespaceIgnore {QStringLiteral("kube-system"), QStringLiteral("kube-public"),
                                            QStringLiteral("default"), QStringLiteral("gatekeeper-system"),
                                            QStringLiteral("istio-system")};
+    QString kubernetesNamespaceSelector; // a label selector target namespaces must match; empty: every namespace
 
     // AzureIdentity
     bool azureIdentityNamespaced = false;

@@ -36,6 +36,7 @@ enum class OptionCheck {
     AzureEnvironment,
     SubscriptionIds,
     LabelFormat,
+    LabelSelector, // empty, or a Kubernetes label selector
     GoTemplate,
     TimeLayout,
     OptionalExistingFile,

@@ -4,6 +4,7 @@
 #include "shared/config/gotimelayout.h"
 #include "shared/config/labelformat.h"
 #include "shared/gotext/template.h"
+#include "shared/kube/labelselector.h"
 #include "shared/kube/namevalidation.h"
 
 #include <QFileInfo>
@@ -48,6 +49,14 @@ QString checkLabelFormat(const QString &value)
     return u"a sprintf format with one %s whose result is a valid Kubernetes label key, e.g. msi.azure.k8s.io/%s "
            "(it yields \""_s
         + format.nameKey() + u"\")"_s;
+}
+
+QString checkLabelSelector(const QString &value)
+{
+    QString error;
+    if (value.isEmpty() || Kube::LabelSelector::parse(value, &error))
+        return {};
+    return u"a Kubernetes label selector such as msi.azure.k8s.io/allow=true ("_s + error + u')';
 }
 
 // The real parser, so the message is Go's own ("template: x:1: unclosed action").
@@ -162,6 +171,8 @@ QString OptionValidator::checkString(OptionCheck check, const QString &value)
         return isUuid(value) ? QString() : u"subscription IDs (GUIDs such as 00000000-0000-0000-0000-000000000000)"_s;
     case OptionCheck::LabelFormat:
         return checkLabelFormat(value);
+    case OptionCheck::LabelSelector:
+        return checkLabelSelector(value);
     case OptionCheck::GoTemplate:
         return checkTemplate(value);
     case OptionCheck::TimeLayout:

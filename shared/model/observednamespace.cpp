@@ -5,6 +5,11 @@ using namespace Qt::StringLiterals;
 
 namespace Amo::Model {
 
+QString ObservedNamespace::allowedSourcesAnnotation()
+{
+    return u"msi.azure.k8s.io/allowed-sources"_s;
+}
+
 ObservedNamespace ObservedNamespace::fromJson(const QJsonObject &object)
 {
     const QJsonObject metadata = object.value(u"metadata"_s).toObject();
@@ -15,6 +20,12 @@ ObservedNamespace ObservedNamespace::fromJson(const QJsonObject &object)
     const bool deleting = !metadata.value(u"deletionTimestamp"_s).toString().isEmpty();
     const QString phase = object.value(u"status"_s).toObject().value(u"phase"_s).toString();
     ns.phase = deleting || phase == u"Terminating"_s ? Phase::Terminating : Phase::Active;
+    const QJsonObject labels = metadata.value(u"labels"_s).toObject();
+    for (auto it = labels.begin(); it != labels.end(); ++it)
+        ns.labels.insert(it.key(), it.value().toString());
+    const QJsonValue allowed = metadata.value(u"annotations"_s).toObject().value(allowedSourcesAnnotation());
+    if (allowed.isString())
+        ns.allowedSources = allowed.toString();
     return ns;
 }
 

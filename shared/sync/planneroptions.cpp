@@ -16,6 +16,7 @@ PlannerOptions PlannerOptions::fromConfig(const Config::OperatorConfig &config)
     options.expiryDuration = config.azureIdentityExpiryDuration.toChrono();
     options.expiryTimeFormat = config.azureIdentityExpiryTimeFormat;
     options.bindingSync = config.azureIdentityBindingSync;
+    options.namespaceSelector = config.kubernetesNamespaceSelector;
     return options;
 }
 

@@ -23,6 +23,7 @@ struct PlannerOptions
     /** Renew the expiry annotation once less than this fraction of the duration is left (0..1). */
     double renewalThreshold = 0.5;
     bool bindingSync = false; // re-point labelled AzureIdentityBindings
+    QString namespaceSelector; // --kubernetes.namespace.selector; empty: every namespace (see NamespaceGuard)
 
     static PlannerOptions fromConfig(const Config::OperatorConfig &config);
 };

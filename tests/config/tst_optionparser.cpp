@@ -111,6 +111,8 @@ QList<BadValue> badValueRows()
          u"invalid value \"fast\" for --kubernetes.qps / KUBERNETES_QPS: expected a number"_s},
         {"kubernetes.burst fraction", u"kubernetes.burst"_s, {u"--kubernetes.burst"_s, u"2.5"_s}, {},
          u"invalid value \"2.5\" for --kubernetes.burst / KUBERNETES_BURST: expected a whole number from 1 to 1000000"_s},
+        {"kubernetes.namespace.selector", u"kubernetes.namespace.selector"_s, {}, {{u"KUBERNETES_NAMESPACE_SELECTOR"_s, u"team in (a"_s}},
+         u"invalid value \"team in (a\" for --kubernetes.namespace.selector / KUBERNETES_NAMESPACE_SELECTOR: expected a Kubernetes label selector such as msi.azure.k8s.io/allow=true (unable to parse requirement: found 'EOS', expected: ',', or ')')"_s},
         {"kubernetes.label.format verb", u"kubernetes.label.format"_s, {u"--kubernetes.label.format=msi/%d"_s}, {},
          u"invalid value \"msi/%d\" for --kubernetes.label.format / KUBERNETES_LABEL_FORMAT: expected a sprintf format with one %s whose result is a valid Kubernetes label key, e.g. msi.azure.k8s.io/%s (it yields \"msi/%!d(string=name)\")"_s},
         {"kubernetes.label.format key", u"kubernetes.label.format"_s, {u"--kubernetes.label.format=a/b/%s"_s}, {},
