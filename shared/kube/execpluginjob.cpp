@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "execpluginjob.h"
 
+#include "shared/util/secretredactor.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -85,7 +87,9 @@ void ExecPluginJob::onProcessFinished(int exitCode, QProcess::ExitStatus status)
 {
     const QByteArray out = m_process.readAllStandardOutput();
     if (status != QProcess::NormalExit || exitCode != 0) {
-        const QString err = KubeError::excerpt(m_process.readAllStandardError());
+        // Quoted so the user sees why, but a plugin that prints its token on failure must not leak it into the log.
+        const QString err = KubeError::excerpt(
+            Util::SecretRedactor::redact(QString::fromUtf8(m_process.readAllStandardError())).toUtf8());
         finish(failure(KubeError::make(
             KubeError::Type::Configuration,
             u"exec plugin \"%1\" failed (exit code %2): %3"_s.arg(m_config.exec->command).arg(exitCode).arg(err))));

@@ -230,6 +230,10 @@ QString KubeConfigLoader::resolveCluster(const QJsonObject &cluster, RestConfigR
             return u"the certificate authority of context \"%1\" holds no PEM certificate"_s.arg(c.contextName);
     }
     c.insecureSkipTlsVerify = boolean(cluster, u"insecure-skip-tls-verify"_s);
+    // client-go refuses the pair: trusting a CA and trusting anything cannot both be meant.
+    if (c.insecureSkipTlsVerify && !c.caPem.isEmpty())
+        return u"cluster of context \"%1\": specifying a root certificates file with the insecure flag is not "
+               u"allowed (certificate-authority and insecure-skip-tls-verify are both set)"_s.arg(c.contextName);
     c.tlsServerName = str(cluster, u"tls-server-name"_s);
     const QString proxy = str(cluster, u"proxy-url"_s);
     if (!proxy.isEmpty()) {

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void tokenFileIsReread();
     void clientCertificate();
     void insecureSkipsVerification();
+    void insecureWithCaIsRefused();
     void unknownCaFails();
     void tlsServerName_data();
     void tlsServerName();
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void execPlugin();
     void execExpiryAndReexecOn401();
     void execMissingCommand();
+    void execFailureRedactsTokens();
     void mergedKubeconfigs();
     void contextOverride();
     void inCluster();
@@ -108,6 +110,15 @@ void TestKubeConnect::insecureSkipsVerification()
     QVERIFY(client->config().insecureSkipTlsVerify);
     const KubeResponse r = KubeTest::run(client->get(Resource::Namespaces, {}, u"team-a"_s));
     QVERIFY2(r.ok(), qPrintable(r.error.message));
+}
+
+void TestKubeConnect::insecureWithCaIsRefused()
+{
+    // client-go's rule (rest.TLSConfigFor): a root CA together with the insecure flag is a configuration error.
+    m_env->load(m_env->kubeconfig(u"    token: t-admin\n"_s, u"    insecure-skip-tls-verify: true\n"_s, true));
+    QVERIFY2(m_env->lastError.contains(u"specifying a root certificates file with the insecure flag is not allowed"_s),
+             qPrintable(m_env->lastError));
+    QVERIFY2(m_env->lastError.contains(u"\"sandbox\""_s), qPrintable(m_env->lastError));
 }
 
 void TestKubeConnect::unknownCaFails()
@@ -216,6 +227,25 @@ void TestKubeConnect::execMissingCommand()
     QVERIFY2(r.error.message.contains(u"kubelogin-not-here"_s), qPrintable(r.error.message));
     QVERIFY2(r.error.message.contains(u"install kubelogin: https://aka.ms/aks/kubelogin"_s),
              qPrintable(r.error.message));
+}
+
+void TestKubeConnect::execFailureRedactsTokens()
+{
+    // A plugin that fails and dumps its state: the reason is quoted, the token values are not.
+    const QString jwt = u"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJtZSJ9.c2lnbmF0dXJlLXNpZ25hdHVyZQ"_s;
+    const QString plugin
+        = script(u"leaky.sh"_s,
+                 u"echo \"refresh failed: access_token=s3cr3t-value; Bearer "_s + jwt + u" expired\" >&2\nexit 3\n"_s);
+    auto client = m_env->client(
+        m_env->load(m_env->kubeconfig(u"    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: "_s
+                                      + plugin + u"\n      interactiveMode: Never\n"_s)));
+    const KubeResponse r = KubeTest::run(client->get(Resource::Namespaces, {}, u"team-a"_s));
+    QCOMPARE(r.error.type, KubeError::Type::Configuration);
+    QVERIFY2(r.error.message.contains(u"failed (exit code 3): refresh failed: access_token=[redacted]"_s),
+             qPrintable(r.error.message));
+    QVERIFY2(r.error.message.contains(u"expired"_s), qPrintable(r.error.message));
+    QVERIFY2(!r.error.message.contains(u"s3cr3t"_s), qPrintable(r.error.message));
+    QVERIFY2(!r.error.message.contains(jwt.left(20)), qPrintable(r.error.message));
 }
 
 void TestKubeConnect::mergedKubeconfigs()
