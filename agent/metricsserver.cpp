@@ -125,22 +125,27 @@ void MetricsServer::respond(const QHttpServerRequest &request, QTcpSocket *socke
         responder.write(QByteArrayLiteral("404 page not found\n"), kTextPlain, Status::NotFound);
         return;
     }
-    if (request.method() != QHttpServerRequest::Method::Get) {
+    const bool head = request.method() == QHttpServerRequest::Method::Head;
+    if (!head && request.method() != QHttpServerRequest::Method::Get) {
         responder.write(QByteArrayLiteral("405 method not allowed\n"),
-                        {{QByteArrayLiteral("Content-Type"), kTextPlain}, {QByteArrayLiteral("Allow"), "GET"}},
+                        {{QByteArrayLiteral("Content-Type"), kTextPlain}, {QByteArrayLiteral("Allow"), "GET, HEAD"}},
                         Status::MethodNotAllowed);
         return;
     }
+    QByteArray body = QByteArrayLiteral("ok");
+    QByteArray contentType = kTextPlain;
+    Status status = Status::Ok;
     if (path == "/metrics"_L1) {
-        responder.write(m_scrape(), QByteArray(Metrics::Registry::contentType()));
-    } else if (path == "/healthz"_L1) {
-        // Answered by the event loop itself: reaching this line is the proof of life.
-        responder.write(QByteArrayLiteral("ok"), kTextPlain);
-    } else if (m_ready) {
-        responder.write(QByteArrayLiteral("ok"), kTextPlain);
-    } else {
-        responder.write(u"not ready: %1\n"_s.arg(m_notReadyReason).toUtf8(), kTextPlain, Status::ServiceUnavailable);
+        // A HEAD probe still renders, so that it tells the truth about whether a scrape would work.
+        body = m_scrape();
+        contentType = QByteArray(Metrics::Registry::contentType());
+    } else if (path == "/readyz"_L1 && !m_ready) {
+        body = u"not ready: %1\n"_s.arg(m_notReadyReason).toUtf8();
+        status = Status::ServiceUnavailable;
     }
+    // "/healthz" is answered by the event loop itself: reaching this line is the proof of life.
+    // A HEAD answer carries the headers of the GET answer but no body (RFC 9110, section 9.3.2).
+    responder.write(head ? QByteArray() : body, contentType, status);
 }
 
 } // namespace Amo::Agent

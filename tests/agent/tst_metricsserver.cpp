@@ -89,6 +89,8 @@ private Q_SLOTS:
     void readyzFollowsReadiness();
     void unknownPathIs404_data();
     void unknownPathIs404();
+    void headAnswersLikeGetWithoutBody_data();
+    void headAnswersLikeGetWithoutBody();
     void wrongMethodIs405_data();
     void wrongMethodIs405();
     void bindForms_data();
@@ -239,6 +241,33 @@ void TestMetricsServer::unknownPathIs404()
     QCOMPARE(request(url(server, path)).status, 404);
 }
 
+void TestMetricsServer::headAnswersLikeGetWithoutBody_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("status");
+    QTest::newRow("metrics") << u"/metrics"_s << 200;
+    QTest::newRow("healthz") << u"/healthz"_s << 200;
+    QTest::newRow("readyz not ready") << u"/readyz"_s << 503;
+}
+
+void TestMetricsServer::headAnswersLikeGetWithoutBody()
+{
+    // Probes and uptime checkers send HEAD; a 405 there reads as "the agent is down".
+    QFETCH(QString, path);
+    QFETCH(int, status);
+    Amo::Metrics::Registry registry;
+    Amo::Agent::SyncMetrics metrics(registry, u"1.2.3"_s);
+    MetricsServer server(registry);
+    QVERIFY(server.start(u"127.0.0.1:0"_s));
+    const Reply get = request(url(server, path));
+    const Reply head = request(url(server, path), "HEAD");
+    QCOMPARE(head.status, status);
+    QCOMPARE(get.status, status);
+    QCOMPARE(head.contentType, get.contentType);
+    QVERIFY(!get.body.isEmpty());
+    QCOMPARE(head.body, QByteArray());
+}
+
 void TestMetricsServer::wrongMethodIs405_data()
 {
     QTest::addColumn<QString>("path");
@@ -257,7 +286,7 @@ void TestMetricsServer::wrongMethodIs405()
     QVERIFY(server.start(u"127.0.0.1:0"_s));
     const Reply reply = request(url(server, path), verb);
     QCOMPARE(reply.status, 405);
-    QCOMPARE(reply.allow, QByteArray("GET"));
+    QCOMPARE(reply.allow, QByteArray("GET, HEAD"));
 }
 
 void TestMetricsServer::bindForms_data()
