@@ -16,7 +16,7 @@ const QString kApiVersion = u"aadpodidentity.k8s.io/v1"_s;
 Kube::EventReference referenceFor(const Sync::Action &action, const Model::ClusterState &cluster)
 {
     Kube::EventReference ref {kApiVersion, action.resourceKind(), action.namespaceName, action.name, {}, {}};
-    if (action.kind == Sync::Action::Kind::RepointBinding) {
+    if (action.kind == Sync::Action::Kind::RepointBinding || action.aboutBinding) {
         if (const Model::ObservedBinding *binding = cluster.findBinding(action.namespaceName, action.name))
             ref.uid = binding->uid;
     } else if (const Model::ObservedIdentity *identity = cluster.findIdentity(action.namespaceName, action.name)) {
@@ -61,7 +61,13 @@ void SyncEvents::record(const Sync::SyncReport &report, const Model::ClusterStat
                                tr("created for managed identity %1").arg(action.msiId));
             break;
         case Kind::UpdateIdentity:
-            m_recorder->record(ref, Type::Normal, u"Updated"_s, u"Update"_s, tr("updated %1").arg(fieldsOf(action)));
+            // Someone pointed our object at another identity: its owners must hear about it.
+            if (action.code == u"Restored"_s)
+                m_recorder->record(ref, Type::Warning, u"Restored"_s, u"Update"_s,
+                                   tr("%1; updated %2").arg(action.reason, fieldsOf(action)));
+            else
+                m_recorder->record(ref, Type::Normal, u"Updated"_s, u"Update"_s,
+                                   tr("updated %1").arg(fieldsOf(action)));
             break;
         case Kind::RepointBinding:
             m_recorder->record(
@@ -87,7 +93,9 @@ void SyncEvents::record(const Sync::SyncReport &report, const Model::ClusterStat
             reason = u"Conflict"_s;
         else if (action.kind == Kind::Orphan)
             reason = u"Orphaned"_s;
-        if (reason.isEmpty() || action.name.isEmpty() || !cluster.findIdentity(action.namespaceName, action.name))
+        const bool exists = action.aboutBinding ? cluster.findBinding(action.namespaceName, action.name) != nullptr
+                                                : cluster.findIdentity(action.namespaceName, action.name) != nullptr;
+        if (reason.isEmpty() || action.name.isEmpty() || !exists)
             continue;
         const QString skipReason = skipped.value(action.msiId.toLower());
         const QString message = action.kind == Kind::Orphan && !skipReason.isEmpty()

@@ -1337,12 +1337,32 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
 <context>
     <name>Amo::Sync::Applier</name>
     <message>
-        <location filename="../shared/sync/applier.cpp" line="+109"/>
+        <location filename="../shared/sync/applier.cpp" line="+127"/>
         <source>cancelled before it started</source>
         <translation>vor dem Start abgebrochen</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
+        <source>not re-pointed: the AzureIdentity %1 it would point to is not written in this run, and it does not exist as ours yet</source>
+        <translation>nicht umgehängt: die AzureIdentity %1, auf die es zeigen würde, wird in diesem Lauf nicht geschrieben und existiert noch nicht als unsere</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>not re-pointed: the AzureIdentity %1 could not be written, its namespace is missing or terminating</source>
+        <translation>nicht umgehängt: die AzureIdentity %1 konnte nicht geschrieben werden, ihr Namespace fehlt oder wird gerade gelöscht</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not re-pointed: writing the AzureIdentity %1 was cancelled</source>
+        <translation>nicht umgehängt: das Schreiben der AzureIdentity %1 wurde abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not re-pointed: the AzureIdentity %1 was not written: %2</source>
+        <translation>nicht umgehängt: die AzureIdentity %1 wurde nicht geschrieben: %2</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>the patch carries no resourceVersion</source>
         <translation>der Patch enthält keine resourceVersion</translation>
     </message>
@@ -1405,7 +1425,7 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
 <context>
     <name>DemoHost</name>
     <message>
-        <location filename="../gui/session/demohost.cpp" line="+81"/>
+        <location filename="../gui/session/demohost.cpp" line="+56"/>
         <source>Cannot create a temporary folder for the demo: %1</source>
         <translation>Für die Demo kann kein temporärer Ordner angelegt werden: %1</translation>
     </message>
@@ -1497,6 +1517,29 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
     </message>
 </context>
 <context>
+    <name>NamespaceGuard</name>
+    <message>
+        <location filename="../shared/sync/namespaceguard.cpp" line="+53"/>
+        <source>namespace &quot;%1&quot; does not match --kubernetes.namespace.selector &quot;%2&quot;</source>
+        <translation>Namespace „%1“ passt nicht zu --kubernetes.namespace.selector „%2“</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the MSI&apos;s ID cannot be read: %1</source>
+        <translation>die ID der MSI kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>namespace &quot;%1&quot;: annotation %2 has an entry &quot;%3&quot; that is neither &lt;subscription-id&gt; nor &lt;subscription-id&gt;/&lt;resource-group&gt;; it admits no MSI until that is fixed</source>
+        <translation>Namespace „%1“: Annotation %2 hat einen Eintrag „%3“, der weder &lt;subscription-id&gt; noch &lt;subscription-id&gt;/&lt;resource-group&gt; ist; bis das behoben ist, lässt er keine MSI zu</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>namespace &quot;%1&quot; accepts only MSIs of &quot;%2&quot; (annotation %3); this one is in subscription %4, resource group %5</source>
+        <translation>Namespace „%1“ nimmt nur MSIs aus „%2“ an (Annotation %3); diese liegt in Subscription %4, Ressourcengruppe %5</translation>
+    </message>
+</context>
+<context>
     <name>PlanExport</name>
     <message>
         <location filename="../gui/views/planexport.cpp" line="+37"/>
@@ -1532,7 +1575,12 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
 <context>
     <name>PlanText</name>
     <message>
-        <location filename="../shared/sync/plantext.cpp" line="+65"/>
+        <location filename="../shared/sync/plantext.cpp" line="+61"/>
+        <source>once the identity is written</source>
+        <translation>sobald die Identität geschrieben ist</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>expires %1</source>
         <translation>läuft ab: %1</translation>
     </message>
@@ -1545,7 +1593,7 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
 <context>
     <name>Planner</name>
     <message numerus="yes">
-        <location filename="../shared/sync/planner.cpp" line="+93"/>
+        <location filename="../shared/sync/planner.cpp" line="+110"/>
         <source>%n MSIs map to this AzureIdentity (%1); none of them is written</source>
         <translation>
             <numerusform>%n MSI wird auf diese AzureIdentity abgebildet (%1); sie wird nicht geschrieben</numerusform>
@@ -1553,7 +1601,7 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>namespace &quot;%1&quot; is terminating</source>
         <translation>Namespace „%1“ wird gerade gelöscht</translation>
     </message>
@@ -1563,7 +1611,7 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <translation>Namespace „%1“ existiert nicht</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>an AzureIdentity of this name exists without spec.resourceID; it is not overwritten</source>
         <translation>eine AzureIdentity dieses Namens existiert ohne spec.resourceID; sie wird nicht überschrieben</translation>
     </message>
@@ -1573,7 +1621,32 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <translation>eine AzureIdentity dieses Namens existiert für eine andere Identität (%1); sie wird nicht überschrieben</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+19"/>
+        <source>spec.resourceID was changed by hand to %1; restoring %2</source>
+        <translation>spec.resourceID wurde von Hand auf %1 geändert; %2 wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>not re-pointed to %1: %2</source>
+        <translation>nicht auf %1 umgehängt: %2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>spec.azureIdentity names %1, which exists only in namespace %2 and is namespaced: the binding matches no identity</source>
+        <translation>spec.azureIdentity nennt %1, das nur im Namespace %2 existiert und Namespace-gebunden ist: das Binding passt zu keiner Identität</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>spec.azureIdentity names %1 of namespace %2: aad-pod-identity gives that identity to pods of this namespace unless it is namespaced (--azureidentity.namespaced)</source>
+        <translation>spec.azureIdentity nennt %1 aus dem Namespace %2: aad-pod-identity gibt diese Identität an Pods dieses Namespace, sofern sie nicht Namespace-gebunden ist (--azureidentity.namespaced)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>no MSI maps to this AzureIdentity any more</source>
         <translation>keine MSI wird mehr auf diese AzureIdentity abgebildet</translation>
     </message>

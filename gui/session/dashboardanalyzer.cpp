@@ -101,7 +101,7 @@ void DashboardAnalyzer::addMsiRows(const Config::OperatorConfig &config, Dashboa
 {
     QHash<QString, QList<const Action *>> byMsi;
     for (const Action &action : std::as_const(data.plan.actions)) {
-        if (action.kind != Action::Kind::Orphan && action.kind != Action::Kind::RepointBinding)
+        if (action.kind != Action::Kind::Orphan && action.kind != Action::Kind::RepointBinding && !action.aboutBinding)
             byMsi[action.msiId].append(&action);
     }
     const QString expiryKey = expiryField(config);
@@ -216,10 +216,10 @@ void DashboardAnalyzer::addNamespaceRows(DashboardData &data)
 
 void DashboardAnalyzer::addDriftRows(DashboardData &data)
 {
-    QHash<QString, const Action *> repoints;
+    QHash<QString, const Action *> repoints; // re-points, and reports on bindings left alone
     QSet<QString> creates;
     for (const Action &action : std::as_const(data.plan.actions)) {
-        if (action.kind == Action::Kind::RepointBinding)
+        if (action.kind == Action::Kind::RepointBinding || action.aboutBinding)
             repoints.insert(keyOf(action.namespaceName, action.name), &action);
         else if (action.kind == Action::Kind::CreateIdentity)
             creates.insert(keyOf(action.namespaceName, action.name));
@@ -238,7 +238,7 @@ void DashboardAnalyzer::addDriftRows(DashboardData &data)
         row.current = binding.azureIdentity;
         if (const Action *repoint = repoints.value(keyOf(binding.namespaceName, binding.name))) {
             row.wanted = repoint->toIdentity;
-            row.state = RowState::WillRepoint;
+            row.state = repoint->aboutBinding ? RowState::Conflict : RowState::WillRepoint;
             row.detail = repoint->reason;
             data.drift << row;
             continue;

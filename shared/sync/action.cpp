@@ -16,6 +16,8 @@ constexpr Action::Kind kAllKinds[] = {
 
 QString Action::resourceKind() const
 {
+    if (aboutBinding)
+        return u"AzureIdentityBinding"_s;
     switch (kind) {
     case Kind::RepointBinding:
         return u"AzureIdentityBinding"_s;

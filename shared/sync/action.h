@@ -38,11 +38,17 @@ struct Action
     QString fromIdentity; // RepointBinding: spec.azureIdentity now
     QString toIdentity; // RepointBinding: spec.azureIdentity after the write
     QString expires; // Orphan: the value of its expiry annotation, if any
+    /**
+     * RepointBinding: the AzureIdentity (in the same namespace) that must be created or updated successfully,
+     * in the same apply, before the binding may point at it; empty when it already exists and is ours.
+     */
+    QString afterIdentity;
+    bool aboutBinding = false; // a report on an AzureIdentityBinding (a re-point held back, a cross-namespace binding)
     QJsonObject object; // CreateIdentity: the full object to create
     QJsonObject patch; // UpdateIdentity, RepointBinding: the JSON merge patch, with metadata.resourceVersion
 
     bool isWrite() const { return kind <= Kind::RepointBinding; }
-    /** "AzureIdentity", "AzureIdentityBinding", or empty for a Skip. */
+    /** "AzureIdentity", "AzureIdentityBinding" (re-points and reports about bindings), or empty for a Skip. */
     QString resourceKind() const;
 
     static QString kindName(Kind kind);

@@ -20,6 +20,16 @@ Kube::Resource resourceOf(const Action &action)
                                                        : Kube::Resource::AzureIdentities;
 }
 
+QString keyOf(const QString &ns, const QString &name)
+{
+    return ns + u'/' + name;
+}
+
+bool isIdentityWrite(const Action &action)
+{
+    return action.kind == Action::Kind::CreateIdentity || action.kind == Action::Kind::UpdateIdentity;
+}
+
 bool isTerminating(const Kube::KubeError &error)
 {
     // kube-apiserver answers 403 with cause NamespaceTerminating for writes into a terminating namespace.
@@ -78,10 +88,15 @@ bool Applier::apply(const QList<Action> &actions)
         return false;
     m_items.clear();
     m_items.reserve(actions.size());
+    m_identityItems.clear();
+    m_waiters.clear();
+    m_ready.clear();
     for (const Action &action : actions) {
         Item item;
         item.current = action;
         item.result.action = action;
+        if (isIdentityWrite(action))
+            m_identityItems.insert(keyOf(action.namespaceName, action.name), int(m_items.size()));
         m_items.append(item);
     }
     m_next = 0;
@@ -104,11 +119,13 @@ void Applier::cancel()
     if (!m_running || m_cancelled)
         return;
     m_cancelled = true;
-    for (int i = m_next; i < m_items.size(); ++i) {
-        if (m_items[i].state == State::Pending)
+    m_next = int(m_items.size());
+    m_ready.clear();
+    m_waiters.clear();
+    for (int i = 0; i < m_items.size(); ++i) {
+        if (m_items[i].state == State::Pending || m_items[i].state == State::Waiting)
             finishItem(i, ActionResult::Outcome::Cancelled, tr("cancelled before it started"));
     }
-    m_next = int(m_items.size());
     finishIfDone();
 }
 
@@ -123,10 +140,16 @@ QList<ActionResult> Applier::results() const
 
 void Applier::pump()
 {
-    while (!m_cancelled && m_active < m_concurrency && m_next < m_items.size()) {
-        const int index = m_next++;
+    while (!m_cancelled && m_active < m_concurrency) {
+        int index = -1;
+        if (!m_ready.isEmpty())
+            index = m_ready.takeFirst();
+        else if (m_next < m_items.size())
+            index = m_next++;
+        else
+            break;
         Item &item = m_items[index];
-        if (item.state != State::Pending)
+        if (item.state != State::Pending || !mayStart(index))
             continue;
         item.state = State::Active;
         ++m_active;
@@ -134,6 +157,75 @@ void Applier::pump()
             startWrite(index);
         else
             settleReport(index, item.current);
+    }
+}
+
+bool Applier::mayStart(int index)
+{
+    Item &item = m_items[index];
+    const Action &action = item.current;
+    if (action.kind != Action::Kind::RepointBinding || action.afterIdentity.isEmpty())
+        return true;
+    const int identity = m_identityItems.value(keyOf(action.namespaceName, action.afterIdentity), -1);
+    if (identity < 0) {
+        finishItem(index, ActionResult::Outcome::Failed,
+                   tr("not re-pointed: the AzureIdentity %1 it would point to is not written in this run, and it "
+                      "does not exist as ours yet")
+                       .arg(action.afterIdentity));
+        return false;
+    }
+    if (m_items[identity].state != State::Done) {
+        if (item.state == State::Active)
+            --m_active;
+        item.state = State::Waiting;
+        m_waiters[identity].append(index);
+        return false;
+    }
+    const QString refusal = refusalFor(m_items[identity]);
+    if (refusal.isEmpty())
+        return true;
+    finishItem(index, ActionResult::Outcome::Failed, refusal);
+    return false;
+}
+
+QString Applier::refusalFor(const Item &identity) const
+{
+    const ActionResult &result = identity.result;
+    const QString name = identity.current.name;
+    // Unchanged after a re-plan means the object was read again and is ours and as desired.
+    const bool written
+        = (result.outcome == ActionResult::Outcome::Applied || result.outcome == ActionResult::Outcome::Unchanged)
+        && isIdentityWrite(identity.current);
+    if (written)
+        return {};
+    switch (result.outcome) {
+    case ActionResult::Outcome::WaitingForNamespace:
+        return tr("not re-pointed: the AzureIdentity %1 could not be written, its namespace is missing or "
+                  "terminating")
+            .arg(name);
+    case ActionResult::Outcome::Cancelled:
+        return tr("not re-pointed: writing the AzureIdentity %1 was cancelled").arg(name);
+    default:
+        return tr("not re-pointed: the AzureIdentity %1 was not written: %2")
+            .arg(name, result.error.isEmpty() ? identity.current.reason : result.error);
+    }
+}
+
+void Applier::releaseWaiters(int index)
+{
+    const QList<int> waiters = m_waiters.take(index);
+    if (waiters.isEmpty())
+        return;
+    const QString refusal = refusalFor(m_items[index]);
+    for (int waiter : waiters) {
+        if (m_items[waiter].state != State::Waiting)
+            continue;
+        if (refusal.isEmpty()) {
+            m_items[waiter].state = State::Pending;
+            m_ready.append(waiter);
+        } else {
+            finishItem(waiter, ActionResult::Outcome::Failed, refusal);
+        }
     }
 }
 
@@ -238,6 +330,11 @@ void Applier::onReread(int index, const Kube::KubeError &cause, const Kube::Kube
         return;
     }
     m_items[index].current = *next;
+    if (!mayStart(index)) {
+        if (!m_cancelled)
+            pump(); // a parked re-point frees its slot
+        return;
+    }
     if (next->isWrite())
         startWrite(index);
     else
@@ -295,6 +392,7 @@ void Applier::finishItem(int index, ActionResult::Outcome outcome, const QString
     }
     const ActionResult result = item.result;
     Q_EMIT itemFinished(index, result);
+    releaseWaiters(index);
     if (!m_cancelled) {
         pump();
     }

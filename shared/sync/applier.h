@@ -5,6 +5,7 @@
 #include "shared/sync/actionresult.h"
 #include "shared/sync/plan.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -27,7 +28,10 @@ namespace Amo::Sync {
  * updates and re-points are sent as their merge patch, conditional on the resourceVersion it
  * carries. Never a delete, never an unconditional PUT. A 409 re-reads the object and asks the
  * caller's re-plan callback for a fresh action, then retries (at most kMaxAttempts writes per item).
- * One item failing never stops the others. Emits itemFinished per action, then finished once.
+ * One item failing never stops the others. A re-point whose action names an `afterIdentity` waits
+ * for that identity's create or update in the same run and is written only if it succeeded; when
+ * it failed, or is not part of the run, the binding is left alone and the item fails with the
+ * reason. Emits itemFinished per action, then finished once.
  */
 class Applier : public QObject
 {
@@ -69,7 +73,7 @@ Q_SIGNALS:
     void finished(const QList<Amo::Sync::ActionResult> &results);
 
 private:
-    enum class State { Pending, Active, Done };
+    enum class State { Pending, Waiting, Active, Done }; // Waiting: a re-point whose identity is not written yet
     struct Item
     {
         Action current; // the action being written (a re-plan replaces it)
@@ -78,6 +82,11 @@ private:
     };
 
     void pump();
+    /** True when the item may be written now; otherwise it has been parked (Waiting) or finished. */
+    bool mayStart(int index);
+    /** Why a finished identity write does not let a re-point through; empty when it does. */
+    QString refusalFor(const Item &identity) const;
+    void releaseWaiters(int index);
     void startWrite(int index);
     void onWriteFinished(int index, const Kube::KubeResponse &response);
     void reread(int index, const Kube::KubeError &error);
@@ -92,7 +101,10 @@ private:
     Replan m_replan;
     int m_concurrency = kDefaultConcurrency;
     QList<Item> m_items;
-    int m_next = 0; // the next pending item
+    int m_next = 0; // the next pending item in order
+    QList<int> m_ready; // released re-points, started before m_next
+    QHash<QString, int> m_identityItems; // "namespace/name" -> the item that creates or updates it
+    QHash<int, QList<int>> m_waiters; // identity item -> the re-points waiting for it
     int m_active = 0;
     bool m_running = false;
     bool m_cancelled = false;

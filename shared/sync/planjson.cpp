@@ -46,6 +46,7 @@ QJsonObject PlanJson::actionToJson(const Action &action)
     insertIfSet(json, u"code"_s, action.code);
     insertIfSet(json, u"reason"_s, action.reason);
     insertIfSet(json, u"expires"_s, action.expires);
+    insertIfSet(json, u"afterIdentity"_s, action.afterIdentity);
     QJsonArray fields;
     for (const FieldChange &change : action.changes) {
         fields.append(
@@ -116,6 +117,8 @@ bool PlanJson::fromJson(const QJsonObject &json, Plan *plan, QString *error)
         action.code = item.value(u"code"_s).toString();
         action.reason = item.value(u"reason"_s).toString();
         action.expires = item.value(u"expires"_s).toString();
+        action.afterIdentity = item.value(u"afterIdentity"_s).toString();
+        action.aboutBinding = !action.isWrite() && item.value(u"resource"_s).toString() == u"AzureIdentityBinding"_s;
         action.object = item.value(u"object"_s).toObject();
         action.patch = item.value(u"patch"_s).toObject();
         const QJsonArray fields = item.value(u"fields"_s).toArray();

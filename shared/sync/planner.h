@@ -5,6 +5,7 @@
 #include "shared/mapping/msimapping.h"
 #include "shared/model/clusterstate.h"
 #include "shared/sync/expiryrule.h"
+#include "shared/sync/namespaceguard.h"
 #include "shared/sync/plan.h"
 #include "shared/sync/planneroptions.h"
 
@@ -21,8 +22,10 @@ namespace Amo::Sync {
  *
  * Invariants it keeps: nothing is ever deleted; an unchanged world plans zero writes; updates touch
  * owned fields only and are conditional on resourceVersion; an AzureIdentity whose spec.resourceID
- * belongs to another MSI is never overwritten; identities of subscriptions whose listing failed are
- * never reported as orphans.
+ * belongs to another MSI is never overwritten unless our lookup labels show it is ours (then it is
+ * restored); a binding is re-pointed only to an identity that is ours, and only after it has been
+ * written when it needs a write; identities of subscriptions whose listing failed are never
+ * reported as orphans.
  */
 class Planner
 {
@@ -45,8 +48,17 @@ public:
 private:
     void planIdentity(const Model::DesiredIdentity &desired, const Model::ClusterState &cluster,
                       const QDateTime &nowUtc, QList<Action> &actions) const;
+    /** Labelled bindings of the MSI whose spec.azureIdentity is not the desired name (with binding sync on). */
+    QList<Model::ObservedBinding> driftedBindings(const Model::DesiredIdentity &desired,
+                                                  const Model::ClusterState &cluster) const;
     void planBindings(const Model::DesiredIdentity &desired, const Model::ClusterState &cluster,
-                      QList<Action> &actions) const;
+                      const QString &afterIdentity, QList<Action> &actions) const;
+    /** Reports the bindings that are not re-pointed because their identity is in conflict. */
+    void holdBindings(const Model::DesiredIdentity &desired, const Model::ClusterState &cluster,
+                      const QString &identityReason, QList<Action> &actions) const;
+    void planCrossNamespaceBindings(const Model::ClusterState &cluster, QList<Action> &actions) const;
+    /** Our lookup labels name exactly this MSI: the object is ours, whatever its spec says now. */
+    bool isOurs(const Model::ObservedIdentity &observed, const Model::DesiredIdentity &desired) const;
     void planOrphans(const QSet<QString> &claimedKeys, const Model::ClusterState &cluster,
                      const QStringList &failedSubscriptions, QList<Action> &actions) const;
     QJsonObject createObject(const Model::DesiredIdentity &desired, const QDateTime &nowUtc) const;
@@ -56,6 +68,7 @@ private:
     PlannerOptions m_options;
     Config::LabelFormat m_labels;
     ExpiryRule m_expiry;
+    NamespaceGuard m_guard;
     QString m_error;
 };
 

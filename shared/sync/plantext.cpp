@@ -54,11 +54,16 @@ QString PlanText::line(const Action &action)
             fields << change.field;
         return head + u"identity "_s + target(action) + u": "_s + fields.join(u", "_s);
     }
-    case Action::Kind::RepointBinding:
-        return head + u"binding "_s + target(action) + u": "_s + action.fromIdentity + u" → "_s + action.toIdentity;
+    case Action::Kind::RepointBinding: {
+        QString text
+            = head + u"binding "_s + target(action) + u": "_s + action.fromIdentity + u" → "_s + action.toIdentity;
+        if (!action.afterIdentity.isEmpty())
+            text += u" ("_s + tr("once the identity is written") + u')';
+        return text;
+    }
     case Action::Kind::WaitForNamespace:
     case Action::Kind::Conflict:
-        return head + u"identity "_s + target(action) + u": "_s + action.reason;
+        return head + (action.aboutBinding ? u"binding "_s : u"identity "_s) + target(action) + u": "_s + action.reason;
     case Action::Kind::Orphan: {
         QString text = head + u"identity "_s + target(action) + u": "_s + action.reason;
         if (!action.expires.isEmpty())

@@ -3,6 +3,8 @@
 #include "shared/sandbox/faultinjector.h"
 #include "shared/sandbox/faultrule.h"
 
+#include <algorithm>
+
 using namespace Amo;
 using namespace Amo::Gui;
 using namespace Qt::StringLiterals;
@@ -17,6 +19,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void approveWritesExactlyTheTickedItems();
+    void repointWithoutItsIdentityIsRefused();
     void stalePlanIsRefused();
     void cancelStopsMidApply();
 
@@ -67,6 +70,22 @@ void TestGuiApply::approveWritesExactlyTheTickedItems()
             || (action.kind == Action::Kind::RepointBinding && !std::exchange(repoint, true)))
             ticked << action;
     }
+    // A re-point that waits for its identity's write needs that write ticked too.
+    for (const Action &action : QList<Action>(ticked)) {
+        if (action.afterIdentity.isEmpty())
+            continue;
+        const auto identityAction = [&](const Action &a) {
+            return a.kind != Action::Kind::RepointBinding && a.namespaceName == action.namespaceName
+                && a.name == action.afterIdentity;
+        };
+        if (std::none_of(ticked.cbegin(), ticked.cend(), identityAction)) {
+            const auto it = std::find_if(basis->plan.actions.cbegin(), basis->plan.actions.cend(), identityAction);
+            QVERIFY(it != basis->plan.actions.cend());
+            ticked << *it;
+        }
+    }
+    const auto tickedCreates = std::count_if(ticked.cbegin(), ticked.cend(),
+                                             [](const Action &a) { return a.kind == Action::Kind::CreateIdentity; });
     QVERIFY(creates > 2); // some creates stay unticked
     QVERIFY(update);
     QVERIFY(repoint);
@@ -93,7 +112,28 @@ void TestGuiApply::approveWritesExactlyTheTickedItems()
     for (const Action &action : std::as_const(ticked))
         expected.insert(keyOf(action));
     QCOMPARE(changed, expected);
-    QCOMPARE(after.size(), before.size() + 2); // the two creates, nothing deleted
+    QCOMPARE(after.size(), before.size() + tickedCreates); // the ticked creates, nothing deleted
+}
+
+void TestGuiApply::repointWithoutItsIdentityIsRefused()
+{
+    // A re-point that waits for an identity the user did not tick must not point the binding at nothing.
+    const DashboardDataPtr basis = preview();
+    QVERIFY(basis);
+    const auto waiting = std::find_if(basis->plan.actions.cbegin(), basis->plan.actions.cend(), [](const Action &a) {
+        return a.kind == Action::Kind::RepointBinding && !a.afterIdentity.isEmpty();
+    });
+    QVERIFY(waiting != basis->plan.actions.cend());
+
+    const QMap<QString, QString> before = GuiTest::versions(*m_session);
+    QSignalSpy finished(m_session.get(), &DashboardSession::applyFinished);
+    m_session->approve(basis, {*waiting});
+    QVERIFY(finished.wait(GuiTest::kTimeoutMs));
+    const auto results = finished.first().first().value<QList<Sync::ActionResult>>();
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(int(results.first().outcome), int(Outcome::Failed));
+    QVERIFY2(results.first().error.contains(waiting->afterIdentity), qPrintable(results.first().error));
+    QCOMPARE(GuiTest::versions(*m_session), before);
 }
 
 void TestGuiApply::stalePlanIsRefused()

@@ -77,7 +77,7 @@ inline Model::ClusterState withNamespaces(const QStringList &names)
 {
     Model::ClusterState cluster;
     for (const QString &name : names)
-        cluster.insert(Model::ObservedNamespace {name, Model::ObservedNamespace::Phase::Active, {}});
+        cluster.insert(Model::ObservedNamespace {name, Model::ObservedNamespace::Phase::Active, {}, {}, {}});
     return cluster;
 }
 

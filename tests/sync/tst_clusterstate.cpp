@@ -108,8 +108,8 @@ void TestClusterState::bindingFromJson()
 void TestClusterState::indexesByNamespaceAndName()
 {
     Model::ClusterState state;
-    state.insert(Model::ObservedNamespace {u"b"_s, Model::ObservedNamespace::Phase::Active, {}});
-    state.insert(Model::ObservedNamespace {u"t"_s, Model::ObservedNamespace::Phase::Terminating, {}});
+    state.insert(Model::ObservedNamespace {u"b"_s, Model::ObservedNamespace::Phase::Active, {}, {}, {}});
+    state.insert(Model::ObservedNamespace {u"t"_s, Model::ObservedNamespace::Phase::Terminating, {}, {}, {}});
     for (const QString &key : {u"b/y"_s, u"a/z"_s, u"b/x"_s}) {
         Model::ObservedIdentity identity;
         identity.namespaceName = key.section(u'/', 0, 0);
