@@ -178,10 +178,15 @@ void OperatorService::logReport(const Sync::SyncReport &report) const
                         {u"error"_s, result.error}});
     }
     for (const Sync::Action &action : report.plan.actions) {
-        if (action.kind == Sync::Action::Kind::Skip || action.kind == Sync::Action::Kind::Conflict)
-            m_logger.debug(
-                action.reason,
-                {{u"msi"_s, action.msiId}, {u"namespace"_s, action.namespaceName}, {u"object"_s, action.name}});
+        const Logger::Fields fields {{u"msi"_s, action.msiId},
+                                     {u"namespace"_s, action.namespaceName},
+                                     {u"object"_s, action.name},
+                                     {u"code"_s, action.code}};
+        // A conflict is someone else's object in our way (possibly an attempted take-over): always worth a warning.
+        if (action.kind == Sync::Action::Kind::Conflict)
+            m_logger.warning(action.reason, fields);
+        else if (action.kind == Sync::Action::Kind::Skip)
+            m_logger.debug(action.reason, fields);
     }
     int applied = 0;
     for (const Sync::ActionResult &result : report.results)

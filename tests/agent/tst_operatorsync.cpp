@@ -27,6 +27,7 @@
 #include <QTemporaryFile>
 #include <QTest>
 
+#include <cstdio>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -103,7 +104,8 @@ public:
 class World
 {
 public:
-    explicit World(const QJsonObject &scenario)
+    explicit World(const QJsonObject &scenario, std::FILE *log = stderr)
+        : m_logger(Amo::Logger::Format::Text, Amo::Logger::Level::Warning, log, Amo::Clock::system())
     {
         m_file.setFileTemplate(QDir::tempPath() + u"/amo-scenario-XXXXXX.json"_s);
         if (!m_file.open()) {
@@ -213,7 +215,7 @@ public:
 private:
     QTemporaryFile m_file;
     Amo::Agent::DemoEnvironment m_sim;
-    Amo::Logger m_logger {Amo::Logger::Format::Text, Amo::Logger::Level::Warning, stderr, Amo::Clock::system()};
+    Amo::Logger m_logger;
 };
 
 int countKind(const Amo::Sync::Plan &plan, Action::Kind kind)
@@ -231,6 +233,7 @@ private Q_SLOTS:
     void seedExampleEndToEnd();
     void secondSyncWritesNothing();
     void bindingIsRepointed();
+    void takeOverIsRefusedAndReported();
     void newNamespaceGetsItsIdentity();
     void burstOfNamespacesIsNotDropped();
     void deletedIdentityIsRestored();
@@ -321,6 +324,70 @@ void TestOperatorSync::bindingIsRepointed()
     // A binding without the lookup labels is not ours.
     const QJsonObject manual = world.object(u"azureidentitybindings"_s, u"test123"_s, u"manual"_s);
     QCOMPARE(manual.value(u"spec"_s).toObject().value(u"azureIdentity"_s).toString(), u"something-else"_s);
+}
+
+void TestOperatorSync::takeOverIsRefusedAndReported()
+{
+    // A namespace admin plants the name the operator will use for foobar, pointing at team-b's MSI, and
+    // waits for the labelled binding to be re-pointed to it.
+    const QString foreignId = u"/subscriptions/"_s + S2
+        + u"/resourcegroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/other"_s;
+    QJsonObject scenario = baseScenario();
+    QJsonObject kube = scenario.value(u"kubernetes"_s).toObject();
+    kube.insert(
+        u"azureIdentities"_s,
+        QJsonArray {QJsonObject {
+            {u"name"_s, SeedIdentity},
+            {u"namespace"_s, u"test123"_s},
+            {u"spec"_s, QJsonObject {{u"type"_s, 0}, {u"resourceID"_s, foreignId}, {u"clientID"_s, clientIdFor(2)}}}}});
+    kube.insert(u"azureIdentityBindings"_s,
+                QJsonArray {QJsonObject {{u"name"_s, u"foobar"_s},
+                                         {u"namespace"_s, u"test123"_s},
+                                         {u"labels"_s, seedLabels()},
+                                         {u"spec"_s,
+                                          QJsonObject {{u"azureIdentity"_s, u"foobar-old-client-id"_s},
+                                                       {u"selector"_s, u"your-selector"_s}}}}});
+    scenario.insert(u"kubernetes"_s, kube);
+    std::unique_ptr<std::FILE, int (*)(std::FILE *)> log(std::tmpfile(), &std::fclose);
+    QVERIFY(log);
+    World world(scenario, log.get());
+    world.config.azureIdentityBindingSync = true;
+    QString error;
+    QVERIFY2(world.start(&error), qPrintable(error));
+    SyncReport report;
+    QVERIFY(world.waitFor(SyncReport::Kind::Full, &report));
+    QCOMPARE(countKind(report.plan, Action::Kind::RepointBinding), 0);
+
+    const QJsonObject binding = world.object(u"azureidentitybindings"_s, u"test123"_s, u"foobar"_s);
+    QCOMPARE(binding.value(u"spec"_s).toObject().value(u"azureIdentity"_s).toString(), u"foobar-old-client-id"_s);
+    const QJsonObject planted = world.identity(u"test123"_s, SeedIdentity);
+    QCOMPARE(planted.value(u"spec"_s).toObject().value(u"resourceID"_s).toString(), foreignId);
+
+    // Both owners are told: a Warning Event on the planted identity and one on the binding left alone.
+    const KubeResourceType *events = KubeResourceType::find(u"events.k8s.io"_s, u"v1"_s, u"events"_s);
+    auto warningAbout = [&](const QString &kind, const QString &name) {
+        for (const auto &event : world.store().objects(*events, u"test123"_s)) {
+            const QJsonObject json = event->json();
+            const QJsonObject regarding = json.value(u"regarding"_s).toObject();
+            if (regarding.value(u"kind"_s).toString() == kind && regarding.value(u"name"_s).toString() == name
+                && json.value(u"type"_s).toString() == u"Warning")
+                return json.value(u"note"_s).toString();
+        }
+        return QString();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!warningAbout(u"AzureIdentityBinding"_s, u"foobar"_s).isEmpty(), kWaitMs);
+    QVERIFY2(warningAbout(u"AzureIdentityBinding"_s, u"foobar"_s).contains(foreignId),
+             qPrintable(warningAbout(u"AzureIdentityBinding"_s, u"foobar"_s)));
+    QVERIFY2(warningAbout(u"AzureIdentity"_s, SeedIdentity).contains(foreignId),
+             qPrintable(warningAbout(u"AzureIdentity"_s, SeedIdentity)));
+
+    // And the log says it at warning level, whatever --log.debug is.
+    std::fflush(log.get());
+    std::rewind(log.get());
+    QByteArray text(1 << 16, '\0');
+    text.truncate(qsizetype(std::fread(text.data(), 1, size_t(text.size()), log.get())));
+    QVERIFY2(text.contains(QByteArray("not re-pointed to ").append(SeedIdentity.toUtf8())), text.constData());
+    QVERIFY2(text.contains("code=IdentityNotOurs"), text.constData());
 }
 
 void TestOperatorSync::newNamespaceGetsItsIdentity()
