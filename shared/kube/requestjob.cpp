@@ -5,10 +5,11 @@
 #include "flowcontrol.h"
 #include "kubeclient.h"
 
+#include "shared/util/backoff.h"
+
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
 
@@ -217,9 +218,7 @@ void RequestJob::retryLater(const KubeError &error)
     if (error.retryAfterSeconds >= 0) {
         delayMs = qint64(qMin(error.retryAfterSeconds, o.maxRetryAfterSeconds)) * 1000;
     } else {
-        const qint64 ceiling = qMin<qint64>(o.backoffCapMs, qint64(o.backoffBaseMs) << qMin(m_attempts - 1, 20));
-        // Half fixed, half random: spreads retries of many clients without ever retrying at once.
-        delayMs = ceiling / 2 + QRandomGenerator::global()->bounded(ceiling / 2 + 1);
+        delayMs = Backoff {o.backoffBaseMs, o.backoffCapMs}.delayMs(m_attempts - 1);
     }
     m_retryTimer.start(int(delayMs));
 }

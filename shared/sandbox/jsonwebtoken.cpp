@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "shared/sandbox/jsonwebtoken.h"
 
+#include "shared/util/rs256.h"
+
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
 #include <QSslCertificate>
@@ -129,26 +131,7 @@ QByteArray JsonWebToken::signRs256(const QJsonObject &header, const QJsonObject 
     h.insert(QStringLiteral("alg"), QStringLiteral("RS256"));
     if (!h.contains(QStringLiteral("typ")))
         h.insert(QStringLiteral("typ"), QStringLiteral("JWT"));
-    const QByteArray input = compactJson(h) + '.' + compactJson(claims);
-    BIO *bio = BIO_new_mem_buf(privateKeyPem.constData(), int(privateKeyPem.size()));
-    KeyPtr key(PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr));
-    BIO_free(bio);
-    if (!key)
-        return {};
-    MdPtr ctx(EVP_MD_CTX_new());
-    size_t length = 0;
-    if (EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) != 1
-        || EVP_DigestSign(ctx.get(), nullptr, &length, reinterpret_cast<const unsigned char *>(input.constData()),
-                          size_t(input.size()))
-            != 1)
-        return {};
-    QByteArray signature(qsizetype(length), Qt::Uninitialized);
-    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
-                       reinterpret_cast<const unsigned char *>(input.constData()), size_t(input.size()))
-        != 1)
-        return {};
-    signature.resize(qsizetype(length));
-    return input + '.' + base64Url(signature);
+    return Rs256::signWithPem(compactJson(h) + '.' + compactJson(claims), privateKeyPem);
 }
 
 QByteArray JsonWebToken::signHs256(const QJsonObject &header, const QJsonObject &claims, const QByteArray &secret)

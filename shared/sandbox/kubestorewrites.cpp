@@ -6,6 +6,8 @@
 #include "kuberesourcetype.h"
 #include "kubevalidation.h"
 
+#include "shared/util/mergepatch.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -192,7 +194,7 @@ KubeResult KubeStore::patch(const KubeResourceType &type, const QString &ns, con
         // Strategic merge on built-in kinds is approximated by a merge patch (lists are replaced).
         if (!document.isObject())
             return {KubeStatus::badRequest(u"error decoding patch: the patch is not a JSON object"_s), {}};
-        patched = JsonPatch::mergePatch(existing->json(), document.object());
+        patched = MergePatch::apply(existing->json(), document.object());
     }
     if (!patched.isObject())
         return {KubeStatus::badRequest(u"the patched document is not an object"_s), {}};

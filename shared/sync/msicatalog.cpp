@@ -9,12 +9,10 @@ void MsiCatalog::update(const Azure::MsiInventory &inventory, const QDateTime &n
 {
     if (!inventory.ok) {
         // Nothing was listed: every known subscription keeps its MSIs and counts as failing.
-        m_inventoryError = inventory.error;
         for (SubscriptionState &state : m_subscriptions)
             state.lastError = inventory.error;
         return;
     }
-    m_inventoryError.clear();
     QMap<QString, SubscriptionState> next;
     QStringList order;
     for (const Azure::SubscriptionMsis &listed : inventory.subscriptions) {

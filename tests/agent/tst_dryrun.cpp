@@ -5,7 +5,7 @@
 #include "agentrun.h"
 
 #include "agent/demoenvironment.h"
-#include "shared/kube/yamlreader.h"
+#include "shared/util/yamlreader.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -158,7 +158,7 @@ void TestDryRun::planFormats()
 
     const AgentRun yaml = timedRun("--dry-run --plan.output=yaml", {u"--dry-run"_s, u"--plan.output=yaml"_s}, env);
     QVERIFY2(yaml.exitCode == 2, qPrintable(yaml.err));
-    const Amo::Kube::YamlReader::Result read = Amo::Kube::YamlReader::parse(yaml.out.toUtf8());
+    const Amo::YamlReader::Result read = Amo::YamlReader::parse(yaml.out.toUtf8());
     QVERIFY2(read.ok(), qPrintable(read.error + u'\n' + yaml.out));
     // The same plan; only the moment it was made for may differ.
     QJsonObject fromYaml = read.value.toObject();

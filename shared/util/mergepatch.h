@@ -3,9 +3,12 @@
 
 #include <QJsonObject>
 
-namespace Amo::Sync {
+namespace Amo {
 
-/** JSON merge patch (RFC 7386), the body of the planner's updates (Content-Type application/merge-patch+json). */
+/**
+ * JSON merge patch (RFC 7386): the body of the planner's updates (Content-Type
+ * application/merge-patch+json), the dashboard's preview of them and the simulator's PATCH.
+ */
 class MergePatch
 {
 public:
@@ -13,4 +16,4 @@ public:
     static QJsonObject apply(const QJsonObject &target, const QJsonObject &patch);
 };
 
-} // namespace Amo::Sync
+} // namespace Amo

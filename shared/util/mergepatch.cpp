@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "shared/sync/mergepatch.h"
+#include "shared/util/mergepatch.h"
 
-namespace Amo::Sync {
+namespace Amo {
 
 QJsonObject MergePatch::apply(const QJsonObject &target, const QJsonObject &patch)
 {
@@ -17,4 +17,4 @@ QJsonObject MergePatch::apply(const QJsonObject &target, const QJsonObject &patc
     return result;
 }
 
-} // namespace Amo::Sync
+} // namespace Amo

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+
+// libcrypto's key type, declared as <openssl/types.h> does, so that this header stays free of OpenSSL.
+typedef struct evp_pkey_st EVP_PKEY;
+
+namespace Amo {
+
+/**
+ * RS256 (RSASSA-PKCS1-v1_5 with SHA-256) over a JWS signing input ("header.payload"), returning
+ * the whole compact token: the one signer behind the client assertion and the simulator's tokens.
+ */
+class Rs256
+{
+public:
+    /** The signed token, or empty when libcrypto cannot sign with @p key. */
+    static QByteArray sign(const QByteArray &signingInput, EVP_PKEY *key);
+    /** The same with a PEM private key; empty when it cannot be read. */
+    static QByteArray signWithPem(const QByteArray &signingInput, const QByteArray &privateKeyPem);
+};
+
+} // namespace Amo
