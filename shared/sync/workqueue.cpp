@@ -110,9 +110,8 @@ void WorkQueue::onWaitTimer()
             due.append(it.key());
     }
     // In the order they fell due, so that equal backoffs keep their order.
-    std::sort(due.begin(), due.end(), [this](const QString &a, const QString &b) {
-        return m_waiting.value(a) < m_waiting.value(b);
-    });
+    std::sort(due.begin(), due.end(),
+              [this](const QString &a, const QString &b) { return m_waiting.value(a) < m_waiting.value(b); });
     for (const QString &key : std::as_const(due)) {
         m_waiting.remove(key);
         add(key);
