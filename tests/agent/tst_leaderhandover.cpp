@@ -250,8 +250,8 @@ void TestLeaderHandover::terminatedLeaderHandsOver()
 void TestLeaderHandover::partitionedLeaderStopsWriting()
 {
     // A one-sided partition: the leader can no longer reach the Lease, yet its writes still reach the
-    // API server. Half of its creates are answered 429 with Retry-After: 2 s, so retries are pending when
-    // it loses the Lease (the Lease outlives the renew deadline by 1 s only).
+    // API server. Its creates are answered 429 with Retry-After: 2 s, so retries are pending when it
+    // loses the Lease (the Lease outlives the renew deadline by 1 s only).
     // Once the other replica holds the Lease, not one write from the old leader may arrive.
     startPair({u"--lease.duration=3s"_s, u"--lease.renewdeadline=2s"_s, u"--lease.retryperiod=500ms"_s});
     if (QTest::currentTestFailed())
@@ -287,7 +287,6 @@ void TestLeaderHandover::partitionedLeaderStopsWriting()
     flaky.method = "POST";
     flaky.path = u"/apis/aadpodidentity.k8s.io/*"_s;
     flaky.userAgent = leaderAgent;
-    flaky.fraction = 0.5;
     m_simulator->sandbox().faults().add(cut);
     m_simulator->sandbox().faults().add(flaky);
 
