@@ -67,6 +67,8 @@ bool OperatorService::start(bool once, QString *error)
     options.interval = toMs(m_config.syncInterval);
     options.lockTime = toMs(m_config.syncLockTime);
     options.watch = m_config.syncWatch && !once;
+    if (once)
+        options.requestRetries = -1; // one sync, one report: its writes retry on their own
     options.subscriptions = m_config.azureSubscriptions;
     m_reconciler = std::make_unique<Sync::Reconciler>(m_clients->arm(), m_clients->kube(), Sync::PlanBuilder(m_config),
                                                       options, m_logger);

@@ -460,7 +460,7 @@ void Reconciler::startBatch(const QStringList &keys, bool full)
     }
     Applier *applier = batch->applier.get();
     applier->setConcurrency(m_options.concurrency);
-    applier->setRequestRetries(0); // the queue retries, with backoff, and stops when leadership ends
+    applier->setRequestRetries(m_options.requestRetries);
     const QDateTime at = now();
     const QStringList failed = m_catalog.failedSubscriptions();
     // A 409 re-plans that one namespace from the live caches, not a copy of the world.

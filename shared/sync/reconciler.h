@@ -48,6 +48,9 @@ struct ReconcilerOptions
     QStringList subscriptions; // empty: all the credential can see
     int concurrency = 4; // writes in flight per batch
     RateLimiter::Options retry; // per-key backoff of failed writes (client-go's controller defaults)
+    // Retries of each write request itself. 0: the queue alone retries, and it stops when leadership
+    // ends; -1: the client's own rules, for a single sync (--sync.once) that reports its first result.
+    int requestRetries = 0;
     std::chrono::milliseconds listingRetryBase {std::chrono::seconds(1)}; // a failed full sync, doubling
     std::chrono::milliseconds listingRetryCap {std::chrono::minutes(5)};
 };
