@@ -9,6 +9,7 @@
 #include "agent/rendercommand.h"
 #include "agent/signalwatcher.h"
 #include "agent/syncmetrics.h"
+#include "agent/workqueuemetrics.h"
 #include "shared/azure/armtracingsettings.h"
 #include "shared/azure/cloudenvironment.h"
 #include "shared/config/configdump.h"
@@ -184,6 +185,7 @@ int AgentApp::serve(const Config::OperatorConfig &config, Sync::OperatorClients 
 {
     Metrics::Registry registry;
     SyncMetrics metrics(registry, QStringLiteral(AMO_VERSION));
+    WorkQueueMetrics queueMetrics(registry);
     clients.setMetrics(registry);
     MetricsServer server(registry, HttpLimits::fromConfig(config));
     server.setReady(false, u"starting"_s);
@@ -202,6 +204,7 @@ int AgentApp::serve(const Config::OperatorConfig &config, Sync::OperatorClients 
 
     OperatorService service(config, &clients, logger);
     service.setMetrics(&metrics);
+    service.setQueueMetrics(&queueMetrics);
     service.setServer(&server);
     service.enableEvents(config.instancePod.isEmpty() ? OperatorService::defaultIdentity() : config.instancePod);
     QString error2;

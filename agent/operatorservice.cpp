@@ -4,6 +4,7 @@
 #include "agent/metricsserver.h"
 #include "agent/syncevents.h"
 #include "agent/syncmetrics.h"
+#include "agent/workqueuemetrics.h"
 #include "shared/config/operatorconfig.h"
 #include "shared/kube/eventrecorder.h"
 #include "shared/model/armresourceid.h"
@@ -66,9 +67,13 @@ bool OperatorService::start(bool once, QString *error)
     options.interval = toMs(m_config.syncInterval);
     options.lockTime = toMs(m_config.syncLockTime);
     options.watch = m_config.syncWatch && !once;
+    if (once)
+        options.requestRetries = -1; // one sync, one report: its writes retry on their own
     options.subscriptions = m_config.azureSubscriptions;
     m_reconciler = std::make_unique<Sync::Reconciler>(m_clients->arm(), m_clients->kube(), Sync::PlanBuilder(m_config),
                                                       options, m_logger);
+    if (m_queueMetrics)
+        m_queueMetrics->observe(&m_reconciler->queue());
     connect(m_reconciler.get(), &Sync::Reconciler::syncFinished, this, &OperatorService::onSyncFinished);
     connect(m_reconciler.get(), &Sync::Reconciler::stopped, this, &OperatorService::onStopped);
     connect(m_reconciler.get(), &Sync::Reconciler::readyChanged, this, [this](bool ready) {
@@ -142,8 +147,9 @@ void OperatorService::shutdown()
 
 void OperatorService::onStopped()
 {
-    if (!m_shuttingDown || m_released)
+    if (!m_shuttingDown || m_released || m_stopHandled)
         return;
+    m_stopHandled = true;
     if (m_drainTimer.isActive())
         m_drainTimer.stop();
     else

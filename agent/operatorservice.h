@@ -28,6 +28,7 @@ namespace Amo::Agent {
 class MetricsServer;
 class SyncEvents;
 class SyncMetrics;
+class WorkQueueMetrics;
 
 /**
  * The running operator: the reconciler, optionally behind a Lease, reporting to the metrics, the
@@ -46,6 +47,8 @@ public:
     ~OperatorService() override;
 
     void setMetrics(SyncMetrics *metrics) { m_metrics = metrics; }
+    /** Follows the reconciler's work queue once start() has made it. */
+    void setQueueMetrics(WorkQueueMetrics *metrics) { m_queueMetrics = metrics; }
     void setServer(MetricsServer *server) { m_server = server; }
     /** Kubernetes Events for writes and skips; off in --sync.once and --demo. */
     void enableEvents(const QString &instance);
@@ -74,6 +77,7 @@ private:
     Sync::OperatorClients *m_clients;
     const Logger &m_logger;
     SyncMetrics *m_metrics = nullptr;
+    WorkQueueMetrics *m_queueMetrics = nullptr;
     MetricsServer *m_server = nullptr;
     std::unique_ptr<Sync::Reconciler> m_reconciler;
     std::unique_ptr<Sync::LeaderElector> m_elector;
@@ -81,6 +85,7 @@ private:
     QTimer m_drainTimer;
     bool m_shuttingDown = false;
     bool m_released = false;
+    bool m_stopHandled = false;
 };
 
 } // namespace Amo::Agent

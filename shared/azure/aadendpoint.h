@@ -19,7 +19,7 @@ struct AadEndpoint
     const Clock *clock = nullptr;
     QUrl authorityHost; // ends with '/'
     QString tenantId;
-    int timeoutMs = 30000;
+    int timeoutMs = 10000;
 
     QUrl tokenUrl() const { return QUrl(authorityHost.toString() + tenantId + QStringLiteral("/oauth2/v2.0/token")); }
 };

@@ -21,7 +21,7 @@ struct CredentialChainOptions
 {
     bool managedIdentity = true;
     bool azureCli = true;
-    int timeoutMs = 30000; // per Azure AD request
+    int timeoutMs = 10000; // per Azure AD request: short enough that a stall costs seconds, not the loop
     ManagedIdentityOptions managedIdentityOptions; // env values (IDENTITY_*, AZURE_POD_…) are filled in
     AzureCliOptions azureCliOptions;
 };

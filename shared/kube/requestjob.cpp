@@ -39,6 +39,7 @@ RequestJob::RequestJob(KubeClient *client, const QByteArray &verb, Resource reso
     , m_contentType(contentType)
     , m_retry(retry)
     , m_timeoutMs(client->options().requestTimeoutMs)
+    , m_maxRetries(client->options().maxRetries)
 {
     m_timer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
@@ -206,7 +207,7 @@ void RequestJob::handleFailure(const KubeError &error)
 void RequestJob::retryLater(const KubeError &error)
 {
     const ClientOptions &o = m_client->options();
-    if (m_attempts > o.maxRetries) {
+    if (m_attempts > m_maxRetries) {
         KubeResponse r;
         r.error = error;
         r.httpStatus = error.httpStatus;
@@ -227,7 +228,7 @@ void RequestJob::verifyCreate(const KubeError &error)
 {
     const QString name
         = QJsonDocument::fromJson(m_body).object().value(u"metadata"_s).toObject().value(u"name"_s).toString();
-    if (name.isEmpty() || m_attempts > m_client->options().maxRetries) {
+    if (name.isEmpty() || m_attempts > m_maxRetries) {
         KubeResponse r;
         r.error = error;
         r.httpStatus = error.httpStatus;

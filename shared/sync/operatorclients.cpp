@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "shared/sync/operatorclients.h"
 
+#include "shared/util/useragent.h"
+
 #include "shared/azure/armclient.h"
 #include "shared/azure/armtracing.h"
 #include "shared/azure/armtracingsettings.h"
@@ -70,6 +72,13 @@ std::unique_ptr<OperatorClients> OperatorClients::create(const Config::OperatorC
     Kube::ClientOptions options;
     options.qps = config.kubernetesQps;
     options.burst = int(std::lround(config.kubernetesBurst));
+    if (!config.instancePod.isEmpty()) {
+        // The pod in the User-Agent tells replicas apart in the API server's audit log. Only the
+        // characters of a pod name pass, so nothing else can reach the header.
+        QString pod = config.instancePod;
+        pod.removeIf([](QChar c) { return !(c.isLetterOrNumber() && c.unicode() < 128) && c != u'-' && c != u'.'; });
+        options.userAgent = QString::fromLatin1(UserAgent::value()) + u" ("_s + pod + u')';
+    }
     clients->m_kubeNetwork = std::make_unique<QNetworkAccessManager>();
     clients->m_kube
         = std::make_unique<Kube::KubeClient>(clients->m_kubeNetwork.get(), *rest.config, options, clock, &logger);
