@@ -143,14 +143,37 @@ KubeListResult KubeStore::list(const KubeResourceType &type, const QString &ns, 
         snapshotId = position->snapshotId;
         offset = position->offset;
     } else {
-        if (options.resourceVersionMatch == u"Exact"
-            && options.resourceVersion.toLongLong() < m_history.compactedRevision()) {
-            result.error = KubeStatus::tooOldResourceVersion(options.resourceVersion.toLongLong(),
-                                                             m_history.compactedRevision());
+        bool numeric = true;
+        const qint64 rv = options.resourceVersion.isEmpty() ? 0 : options.resourceVersion.toLongLong(&numeric);
+        if (!numeric) {
+            result.error = KubeStatus::badRequest(u"invalid resource version: "_s + options.resourceVersion);
             return result;
         }
-        fresh.items = objects(type, ns);
-        fresh.resourceVersion = m_resourceVersion;
+        const bool exact = options.resourceVersionMatch == u"Exact";
+        if (!options.resourceVersionMatch.isEmpty() && !exact && options.resourceVersionMatch != u"NotOlderThan") {
+            result.error = KubeStatus::make(
+                422, u"Invalid"_s,
+                u"ListOptions.meta.k8s.io \"\" is invalid: resourceVersionMatch: Unsupported value: \""_s
+                    % options.resourceVersionMatch % u"\": supported values: \"Exact\", \"NotOlderThan\", \"\""_s);
+            return result;
+        }
+        if (!options.resourceVersionMatch.isEmpty() && rv == 0 && exact) {
+            result.error = KubeStatus::make(
+                422, u"Invalid"_s,
+                u"ListOptions.meta.k8s.io \"\" is invalid: resourceVersionMatch: Forbidden: resourceVersionMatch "
+                "\"exact\" is forbidden for resourceVersion \"0\""_s);
+            return result;
+        }
+        if (rv > m_resourceVersion) {
+            result.error = KubeStatus::tooLargeResourceVersion(rv, m_resourceVersion);
+            return result;
+        }
+        if (exact && rv < m_history.compactedRevision()) {
+            result.error = KubeStatus::tooOldResourceVersion(rv, m_history.compactedRevision());
+            return result;
+        }
+        fresh.items = exact ? objectsAt(type, ns, rv) : objects(type, ns);
+        fresh.resourceVersion = exact ? rv : m_resourceVersion;
         fresh.created = m_clock.nowUtc();
         snapshot = &fresh;
     }
@@ -174,6 +197,30 @@ KubeListResult KubeStore::list(const KubeResourceType &type, const QString &ns, 
             = KubeListSnapshots::encode({snapshotId, result.resourceVersion, i}, startKey + QChar(u'\0'));
     }
     return result;
+}
+
+QList<KubeObjectPtr> KubeStore::objectsAt(const KubeResourceType &type, const QString &ns, qint64 resourceVersion) const
+{
+    // Undo, newest first, every change after the version: the store as it was then.
+    QMap<QString, KubeObjectPtr> state;
+    for (const KubeObjectPtr &o : objects(type, ns))
+        state.insert(
+            objectKey(o->metadata().value(u"namespace"_s).toString(), o->metadata().value(u"name"_s).toString()), o);
+    std::vector<const KubeEvent *> later;
+    for (auto it = m_history.after(resourceVersion); it != m_history.end(); ++it) {
+        if (it->resourceType == &type && (ns.isEmpty() || !type.namespaced || it->ns == ns))
+            later.push_back(&*it);
+    }
+    for (auto it = later.rbegin(); it != later.rend(); ++it) {
+        const KubeEvent &e = **it;
+        const QString key
+            = objectKey(type.namespaced ? e.ns : QString(), e.object->metadata().value(u"name"_s).toString());
+        if (e.type == "ADDED")
+            state.remove(key);
+        else if (e.previous)
+            state.insert(key, e.previous);
+    }
+    return state.values();
 }
 
 KubeWatch *KubeStore::watch(const KubeResourceType &type, const QString &ns, const KubeWatchOptions &options,
