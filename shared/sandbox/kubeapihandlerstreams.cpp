@@ -107,6 +107,10 @@ void KubeApiHandler::serveWatch(const HttpRequest &request, HttpExchange &exchan
     }
     KubeError error;
     KubeWatch *watch = m_store->watch(*target.type, target.ns, options, nullptr, &error);
+    if (!watch && error.code == 504) {
+        respondTooLarge(exchange, error);
+        return;
+    }
     if (!watch) {
         respondError(exchange, error);
         return;

@@ -135,9 +135,33 @@ KubeListResult KubeStore::list(const KubeResourceType &type, const QString &ns, 
         }
         snapshot = m_snapshots->find(position->snapshotId);
         if (!snapshot) {
+            // As etcd3's store does once the revision is compacted: 410, plus a token that continues
+            // from the same key over the current state (an inconsistent list, as the message says).
+            KubeListSnapshots::Snapshot current;
+            current.items = objects(type, ns);
+            current.resourceVersion = m_resourceVersion;
+            current.created = m_clock.nowUtc();
+            qsizetype from = 0;
+            while (from < current.items.size()) {
+                const QJsonObject md = current.items.at(from)->metadata();
+                if (objectKey(md.value(u"namespace"_s).toString(), md.value(u"name"_s).toString())
+                    >= position->startKey)
+                    break;
+                ++from;
+            }
+            const qint64 remaining = current.items.size() - from;
+            const QString id = m_snapshots->add(std::move(current));
             result.error = KubeStatus::expired(
                 u"The provided continue parameter is too old to display a consistent list result. You can start a "
-                "new list without the continue parameter."_s);
+                "new list without the continue parameter, or use the continue token in this response to retrieve "
+                "the remainder of the results. Continuing with the provided token results in an inconsistent list "
+                "- objects that were created, modified, or deleted between the time the first chunk was returned "
+                "and now may show up in the list."_s);
+            QJsonObject listMeta {
+                {u"continue"_s, KubeListSnapshots::encode({id, m_resourceVersion, from, {}}, position->startKey)}};
+            if (remaining > 0)
+                listMeta.insert(u"remainingItemCount"_s, remaining);
+            result.error.status.insert(u"metadata"_s, listMeta);
             return result;
         }
         snapshotId = position->snapshotId;
@@ -194,7 +218,7 @@ KubeListResult KubeStore::list(const KubeResourceType &type, const QString &ns, 
         const QJsonObject last = result.items.isEmpty() ? QJsonObject() : result.items.constLast()->metadata();
         const QString startKey = objectKey(last.value(u"namespace"_s).toString(), last.value(u"name"_s).toString());
         result.continueToken
-            = KubeListSnapshots::encode({snapshotId, result.resourceVersion, i}, startKey + QChar(u'\0'));
+            = KubeListSnapshots::encode({snapshotId, result.resourceVersion, i, {}}, startKey + QChar(u'\0'));
     }
     return result;
 }
@@ -241,6 +265,12 @@ KubeWatch *KubeStore::watch(const KubeResourceType &type, const QString &ns, con
         return nullptr;
     }
     compactExpired();
+    if (rv > m_resourceVersion) {
+        // The watch cache never reached it (a restarted or different cluster): refuse rather than
+        // start after it and miss every change up to it.
+        *error = KubeStatus::tooLargeResourceVersion(rv, m_resourceVersion);
+        return nullptr;
+    }
     KubeError tooOld;
     if (rv > 0 && rv < m_history.compactedRevision()) {
         tooOld = KubeStatus::tooOldResourceVersion(rv, m_history.compactedRevision());
