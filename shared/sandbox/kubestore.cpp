@@ -15,6 +15,17 @@ QStringList supportedFields(const KubeResourceType &type)
     QStringList fields {u"metadata.name"_s, u"metadata.namespace"_s};
     if (type.resource == u"namespaces" && type.group.isEmpty())
         fields.append(u"status.phase"_s);
+    if (type.kind == u"Event") {
+        // pkg/registry/core/event/strategy.go ToSelectableFields; events.k8s.io/v1 names them by its own fields.
+        const QString ref = type.group.isEmpty() ? u"involvedObject."_s : u"regarding."_s;
+        for (const QString &f :
+             {u"kind"_s, u"namespace"_s, u"name"_s, u"uid"_s, u"apiVersion"_s, u"resourceVersion"_s, u"fieldPath"_s})
+            fields.append(ref + f);
+        fields += {u"reason"_s, u"type"_s};
+        fields.append(type.group.isEmpty() ? u"reportingComponent"_s : u"reportingController"_s);
+        if (type.group.isEmpty())
+            fields.append(u"source"_s);
+    }
     return fields;
 }
 

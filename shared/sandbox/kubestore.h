@@ -146,6 +146,10 @@ private:
     /** Removes what a finished graceful deletion leaves behind: the object, or an emptied namespace. */
     void finishDeletion(const KubeResourceType &type, const QString &ns, const KubeObjectPtr &object);
     void compactExpired();
+    /** The other API's Event type for an Event type, else nullptr. */
+    static const KubeResourceType *eventTwin(const KubeResourceType &type);
+    /** An Event in the other API's shape. */
+    static QJsonObject convertEvent(QJsonObject event, bool toEventsApi);
     void registerWatch(KubeWatch *watch);
     void unregisterWatch(KubeWatch *watch);
 

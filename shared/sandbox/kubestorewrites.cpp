@@ -423,7 +423,54 @@ KubeObjectPtr KubeStore::commit(const KubeResourceType &type, const QString &ns,
     const auto watches = m_watches;
     for (KubeWatch *w : watches)
         w->deliver(event);
+    // core/v1 and events.k8s.io/v1 Events are one stored object served in two shapes: keep the
+    // other shape at the same resourceVersion, so either API sees every Event.
+    if (const KubeResourceType *twin = eventTwin(type)) {
+        const bool toEventsApi = !twin->group.isEmpty();
+        auto twinStored = std::make_shared<const KubeObject>(convertEvent(stored->json(), toEventsApi), rv);
+        Bucket &twinBucket = m_buckets[twin->key()];
+        const KubeObjectPtr twinPrevious = twinBucket.value(key);
+        if (eventType == "DELETED")
+            twinBucket.remove(key);
+        else
+            twinBucket.insert(key, twinStored);
+        const KubeEvent twinEvent {eventType, rv, twin, ns, twinStored, twinPrevious, now};
+        m_history.append(twinEvent);
+        for (KubeWatch *w : watches)
+            w->deliver(twinEvent);
+    }
     return stored;
+}
+
+const KubeResourceType *KubeStore::eventTwin(const KubeResourceType &type)
+{
+    if (type.kind != u"Event")
+        return nullptr;
+    return KubeResourceType::find(type.group.isEmpty() ? u"events.k8s.io"_s : QString(), u"v1"_s, u"events"_s);
+}
+
+QJsonObject KubeStore::convertEvent(QJsonObject event, bool toEventsApi)
+{
+    // pkg/apis/events/v1/conversion.go: the field pairs that differ between the two shapes.
+    static const QList<std::pair<QString, QString>> renames {
+        {u"involvedObject"_s, u"regarding"_s},
+        {u"message"_s, u"note"_s},
+        {u"reportingComponent"_s, u"reportingController"_s},
+        {u"source"_s, u"deprecatedSource"_s},
+        {u"firstTimestamp"_s, u"deprecatedFirstTimestamp"_s},
+        {u"lastTimestamp"_s, u"deprecatedLastTimestamp"_s},
+        {u"count"_s, u"deprecatedCount"_s},
+    };
+    QJsonObject out = event;
+    for (const auto &[core, events] : renames) {
+        const QString &from = toEventsApi ? core : events;
+        const QString &to = toEventsApi ? events : core;
+        out.remove(from);
+        if (event.contains(from))
+            out.insert(to, event.value(from));
+    }
+    out.insert(u"apiVersion"_s, toEventsApi ? u"events.k8s.io/v1"_s : u"v1"_s);
+    return out;
 }
 
 KubeResult KubeStore::put(const QJsonObject &object)

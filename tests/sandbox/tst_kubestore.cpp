@@ -94,6 +94,7 @@ private Q_SLOTS:
     void terminatingNamespaceRefusesCreates();
     void schemaPrunesAndChecksTypes();
     void putRules();
+    void eventsServedInBothShapes();
     void rbac_data();
     void rbac();
     void authentication();
@@ -566,6 +567,42 @@ void TestKubeStore::putRules()
     QVERIFY(m_store->update(leases, u"team-a"_s, u"l"_s, lease).ok()); // AllowCreateOnUpdate
     QVERIFY(m_store->object(leases, u"team-a"_s, u"l"_s));
     QCOMPARE(m_store->update(leases, u"team-a"_s, u"l"_s, lease).error.code, 422); // no resourceVersion
+}
+
+// One stored Event, two APIs (pkg/apis/events/v1/conversion.go), selectable by the involved object.
+void TestKubeStore::eventsServedInBothShapes()
+{
+    const KubeResourceType &eventsApi = *KubeResourceType::find(u"events.k8s.io"_s, u"v1"_s, u"events"_s);
+    const KubeResourceType &core = *KubeResourceType::find({}, u"v1"_s, u"events"_s);
+    const QJsonObject event {
+        {u"metadata"_s, QJsonObject {{u"name"_s, u"e1"_s}}},
+        {u"eventTime"_s, u"2024-05-01T12:00:00.000000Z"_s},
+        {u"reportingController"_s, u"example.com/operator"_s},
+        {u"reportingInstance"_s, u"pod-1"_s},
+        {u"action"_s, u"Create"_s},
+        {u"reason"_s, u"Created"_s},
+        {u"type"_s, u"Normal"_s},
+        {u"note"_s, u"made it"_s},
+        {u"regarding"_s,
+         QJsonObject {{u"kind"_s, u"AzureIdentity"_s}, {u"name"_s, u"id1"_s}, {u"namespace"_s, u"team-a"_s}}}};
+    const KubeResult created = m_store->create(eventsApi, u"team-a"_s, event);
+    QVERIFY2(created.ok(), qPrintable(created.error.status.value(u"message"_s).toString()));
+    KubeListOptions options;
+    options.fieldSelector = u"involvedObject.kind=AzureIdentity,involvedObject.name=id1"_s;
+    const KubeListResult list = m_store->list(core, u"team-a"_s, options);
+    QVERIFY(!list.error.isError());
+    QCOMPARE(list.items.size(), 1);
+    const QJsonObject coreShape = list.items.at(0)->json();
+    QCOMPARE(coreShape.value(u"message"_s).toString(), u"made it"_s);
+    QCOMPARE(coreShape.value(u"reportingComponent"_s).toString(), u"example.com/operator"_s);
+    QCOMPARE(coreShape.value(u"apiVersion"_s).toString(), u"v1"_s);
+    QCOMPARE(list.items.at(0)->resourceVersion(), created.object->resourceVersion());
+    options.fieldSelector = u"regarding.name=id1,reason=Created"_s;
+    QCOMPARE(m_store->list(eventsApi, u"team-a"_s, options).items.size(), 1);
+    options.fieldSelector = u"involvedObject.name=other"_s;
+    QCOMPARE(m_store->list(core, u"team-a"_s, options).items.size(), 0);
+    QVERIFY(m_store->remove(core, u"team-a"_s, u"e1"_s).ok());
+    QCOMPARE(m_store->object(eventsApi, u"team-a"_s, u"e1"_s), nullptr);
 }
 
 void TestKubeStore::continueExpiry()

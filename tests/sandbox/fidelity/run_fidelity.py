@@ -319,6 +319,26 @@ class PythonClientChecks(unittest.TestCase):
         for field in ("eventTime", "reportingController", "reportingInstance", "action", "reason"):
             self.assertIn(field + ": Required value", text)
 
+    def test_describe_and_events_show_events_k8s_io_events(self):
+        # The agent posts events.k8s.io/v1 Events; kubectl describe lists core/v1 Events with
+        # involvedObject field selectors, and `kubectl events --for` does too: one storage, two APIs.
+        uid = self.custom.get_namespaced_custom_object("aadpodidentity.k8s.io", "v1", "team-a", "azureidentities",
+                                                       "id1")["metadata"]["uid"]
+        body = {"apiVersion": "events.k8s.io/v1", "kind": "Event", "metadata": {"name": "id1.synced"},
+                "eventTime": "2024-05-01T12:00:00.000000Z", "reportingController": "example.com/azure-msi-operator",
+                "reportingInstance": "agent-1", "action": "Update", "reason": "IdentitySynced", "type": "Normal",
+                "note": "synced from Azure",
+                "regarding": {"apiVersion": "aadpodidentity.k8s.io/v1", "kind": "AzureIdentity", "name": "id1",
+                              "namespace": "team-a", "uid": uid}}
+        self.events.create_namespaced_event("team-a", body)
+        code, out, err = kubectl("describe", "azureidentity", "id1")
+        self.assertEqual(code, 0, err)
+        self.assertIn("IdentitySynced", out)
+        self.assertIn("synced from Azure", out)
+        code, out, err = kubectl("events", "--for", "azureidentity/id1")
+        self.assertEqual(code, 0, err)
+        self.assertIn("IdentitySynced", out)
+
     def test_configmap_keys(self):
         body = {"metadata": {"name": "bad-keys"}, "data": {"bad key": "x"}}
         code, text = self.status(self.core.create_namespaced_config_map, "team-a", body)
