@@ -203,9 +203,11 @@ bool KubeApiHandler::handleDiscovery(const HttpRequest &request, HttpExchange &e
         respondJson(exchange, 200, KubeDiscovery::version()); // open to anonymous callers, as on real clusters
         return true;
     } else if (s.constFirst() == u"openapi") {
-        // Only v3, and only what kubectl needs to hand validation to the server; v2 answers 404.
+        // What kubectl needs: v3 paths (fieldValidation) and schemas (explain); v2 as JSON.
         pattern = u"/openapi/{version}"_s;
-        if (s == QStringList {u"openapi"_s, u"v3"_s}) {
+        if (s == QStringList {u"openapi"_s, u"v2"_s}) {
+            body = KubeOpenApi::swagger();
+        } else if (s == QStringList {u"openapi"_s, u"v3"_s}) {
             body = KubeOpenApi::index();
         } else if (s.size() >= 3 && s.at(1) == u"v3") {
             pattern = u"/openapi/v3/{groupVersion}"_s;

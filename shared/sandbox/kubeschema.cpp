@@ -133,6 +133,22 @@ QJsonObject KubeSchema::forType(const KubeResourceType &type)
     return root;
 }
 
+QJsonValue KubeSchema::resolved(const QJsonValue &schema)
+{
+    if (schema.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &v : schema.toArray())
+            out.append(resolved(v));
+        return out;
+    }
+    if (!schema.isObject())
+        return schema;
+    QJsonObject o = resolve(schema.toObject());
+    for (auto it = o.begin(); it != o.end(); ++it)
+        it.value() = resolved(it.value());
+    return o;
+}
+
 KubeSchema::Outcome KubeSchema::apply(QJsonObject &object, const QJsonObject &schema, bool customResource)
 {
     Outcome out;

@@ -29,6 +29,8 @@ public:
 
     /** The root schema of @p type's objects; empty when the simulator has none (reviews, CRDs). */
     static QJsonObject forType(const KubeResourceType &type);
+    /** @p schema with every $ref replaced by the schema it names. */
+    static QJsonValue resolved(const QJsonValue &schema);
     /** Prunes @p object in place and checks it against @p schema. */
     static Outcome apply(QJsonObject &object, const QJsonObject &schema, bool customResource);
 

@@ -233,6 +233,13 @@ class KubectlChecks(unittest.TestCase):
         self.assertNotEqual(code, 0)
         self.assertIn("Server-side apply not available on the server", err)
 
+    def test_explain(self):
+        # kubectl explain reads /openapi/v3 components.schemas, found by x-kubernetes-group-version-kind.
+        code, out, err = kubectl("explain", "azureidentity.spec")
+        self.assertEqual(code, 0, err)
+        self.assertIn("clientID", out)
+        self.assertIn("<integer>", out)
+
     def test_health_endpoints(self):
         # /livez, /readyz, /healthz as the API server's healthz package answers them.
         for path in ("/livez", "/readyz", "/healthz"):
