@@ -6,6 +6,7 @@
 #include "kubeprotobuf.h"
 #include "kubequery.h"
 #include "kuberesourcetype.h"
+#include "kubetable.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -397,6 +398,14 @@ void KubeApiHandler::serveResource(const HttpRequest &request, HttpExchange &exc
     int okStatus = 200;
     if (verb == u"get") {
         result = m_store->get(type, target.ns, target.name);
+        if (result.ok() && KubeTable::wanted(request.header("accept"), type)) {
+            QJsonObject table = KubeTable::build(type, {result.object}, query.value(u"includeObject"_s),
+                                                 QDateTime::currentDateTimeUtc());
+            table.insert(u"metadata"_s,
+                         QJsonObject {{u"resourceVersion"_s, QString::number(result.object->resourceVersion())}});
+            respondJson(exchange, 200, table);
+            return;
+        }
     } else if (verb == u"create" || verb == u"update") {
         const auto body = parseObject(request, type, &error);
         if (!body) {

@@ -5,6 +5,7 @@
 #include "kubeprotobuf.h"
 #include "kubequery.h"
 #include "kuberesourcetype.h"
+#include "kubetable.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -83,6 +84,18 @@ void KubeApiHandler::serveCollection(const HttpRequest &request, HttpExchange &e
         }
         result.items = deleted;
         result.resourceVersion = m_store->resourceVersion();
+    }
+    if (request.method == "GET" && KubeTable::wanted(request.header("accept"), *target.type)) {
+        QJsonObject table = KubeTable::build(*target.type, result.items, query(request, u"includeObject"_s),
+                                             QDateTime::currentDateTimeUtc());
+        QJsonObject listMeta {{u"resourceVersion"_s, QString::number(result.resourceVersion)}};
+        if (!result.continueToken.isEmpty())
+            listMeta.insert(u"continue"_s, result.continueToken);
+        if (result.remainingItemCount >= 0)
+            listMeta.insert(u"remainingItemCount"_s, result.remainingItemCount);
+        table.insert(u"metadata"_s, listMeta);
+        respondJson(exchange, 200, table);
+        return;
     }
     exchange.respond(HttpResponse {200,
                                    {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}},

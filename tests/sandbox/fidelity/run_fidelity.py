@@ -233,6 +233,18 @@ class KubectlChecks(unittest.TestCase):
         self.assertNotEqual(code, 0)
         self.assertIn("Server-side apply not available on the server", err)
 
+    def test_table_printer_columns(self):
+        # kubectl get asks for meta.k8s.io/v1 Table; the CRD's additionalPrinterColumns are the columns
+        # (apiextensions-apiserver tableconvertor), the built-ins' printers theirs.
+        code, out, err = kubectl("get", "azureidentities")
+        self.assertEqual(code, 0, err)
+        header = out.splitlines()[0].split()
+        self.assertEqual(header, ["NAME", "TYPE", "CLIENTID", "AGE"])
+        code, out, err = kubectl("get", "namespace", "team-a")
+        self.assertEqual(code, 0, err)
+        self.assertEqual(out.splitlines()[0].split(), ["NAME", "STATUS", "AGE"])
+        self.assertIn("Active", out)
+
     def test_explain(self):
         # kubectl explain reads /openapi/v3 components.schemas, found by x-kubernetes-group-version-kind.
         code, out, err = kubectl("explain", "azureidentity.spec")
