@@ -157,9 +157,9 @@ KubeResult KubeStore::create(const KubeResourceType &type, const QString &ns, QJ
     object.insert(u"apiVersion"_s, type.apiVersion());
     if (!type.namespaced)
         metadata.remove(u"namespace"_s);
-    // Fields only the server sets.
+    // Fields only the server sets; managedFields too, as no field manager is simulated.
     for (const QString &key : {u"deletionTimestamp"_s, u"deletionGracePeriodSeconds"_s, u"generation"_s,
-                               u"resourceVersion"_s, u"selfLink"_s})
+                               u"resourceVersion"_s, u"selfLink"_s, u"managedFields"_s})
         metadata.remove(key);
     metadata.insert(u"uid"_s, QUuid::createUuid().toString(QUuid::WithoutBraces));
     if (type.customResource)
@@ -244,6 +244,7 @@ KubeResult KubeStore::write(const KubeResourceType &type, const QString &ns, con
     if (const KubeError e = validate(type, object); e.isError())
         return {e, {}, result.warnings};
 
+    metadata.remove(u"managedFields"_s); // no field manager is simulated
     for (const QString &key : {u"uid"_s, u"creationTimestamp"_s, u"generation"_s, u"resourceVersion"_s,
                                u"deletionTimestamp"_s, u"deletionGracePeriodSeconds"_s}) {
         if (oldMetadata.contains(key))
