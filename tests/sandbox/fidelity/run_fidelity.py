@@ -183,6 +183,14 @@ class KubectlChecks(unittest.TestCase):
                                  "-f", path, user="nobody")
         self.assertNotEqual(code, 0)
         self.assertIn("exactly one of nonResourceAttributes or resourceAttributes must be specified", err)
+        # An undecodable review is a 400, never "allowed".
+        with open(path, "w") as f:
+            f.write("not json")
+        code, out, err = kubectl("create", "--raw", "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
+                                 "-f", path, user="nobody")
+        self.assertNotEqual(code, 0)
+        self.assertNotIn('"allowed":true', out.replace(" ", ""))
+        self.assertIn("json parse error", err)
 
     def test_whoami_and_impersonation(self):
         # authentication/v1 SelfSubjectReview; impersonation needs the "impersonate" verb (apiserver
