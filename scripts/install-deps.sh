@@ -16,6 +16,9 @@ packages=(
 )
 # kubectl is used by the simulator's fidelity test; take Debian's when none is installed.
 command -v kubectl >/dev/null 2>&1 || packages+=(kubernetes-client)
+# node and npm run @kubernetes/client-node in the fidelity test (which wants Node 20); take Debian's when absent.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
