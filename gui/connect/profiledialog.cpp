@@ -92,6 +92,7 @@ void ProfileDialog::setProfile(const Profile &profile, const QString &secret)
     m_kubeconfig->setText(profile.kubeconfig);
     refreshContexts();
     m_context->setCurrentText(profile.context);
+    m_readOnly->setChecked(profile.readOnly);
 
     const Config::OperatorConfig &o = profile.options;
     m_templateNamespace->setText(o.azureIdentityTemplateNamespace);
@@ -153,6 +154,7 @@ Profile ProfileDialog::profile() const
     }
     p.kubeconfig = m_kubeconfig->text().trimmed();
     p.context = m_context->currentText().trimmed();
+    p.readOnly = m_readOnly->isChecked();
     p.options = formOptions(nullptr);
     return p;
 }

@@ -4,6 +4,7 @@
 #include "gui/session/dashboardanalyzer.h"
 #include "gui/session/demohost.h"
 #include "gui/session/stalenesscheck.h"
+#include "gui/session/writeaccesscheck.h"
 #include "shared/kube/kubeclient.h"
 #include "shared/kube/requestjob.h"
 #include "shared/sandbox/scenario.h"
@@ -109,14 +110,23 @@ void DashboardSession::cancel()
 
 void DashboardSession::onSnapshot(const Sync::Snapshot &snapshot)
 {
+    const ReadProblems problems = problemsOf(snapshot);
     if (m_purpose == Purpose::Verify) {
         setPurpose(Purpose::None);
+        if (problems.blocking()) {
+            // never write on the strength of a read that failed
+            Q_EMIT applyRefused({problems.cluster.isEmpty() ? problems.azure : problems.cluster});
+            return;
+        }
         startApply(snapshot);
         return;
     }
-    if (!snapshot.clusterError.isEmpty() && !snapshot.catalog.hasListed()) {
+    setProblems(problems);
+    if (problems.blocking()) {
+        // keep the last good load (the window marks it stale) and build no plan on this read
         setPurpose(Purpose::None);
-        Q_EMIT loadFailed(snapshot.clusterError);
+        readLease();
+        Q_EMIT loadFailed(problems.cluster.isEmpty() ? problems.azure : problems.cluster);
         return;
     }
     Q_EMIT progress(tr("Planning"), 0, 1);
@@ -126,6 +136,38 @@ void DashboardSession::onSnapshot(const Sync::Snapshot &snapshot)
     m_analysis.setFuture(
         QtConcurrent::run([config, snapshot, now] { return DashboardAnalyzer::analyze(config, snapshot, now); }));
     m_analysis.setProperty("generation", m_generation);
+}
+
+ReadProblems DashboardSession::problemsOf(const Sync::Snapshot &snapshot) const
+{
+    ReadProblems problems;
+    problems.at = snapshot.takenAt;
+    if (!snapshot.clusterError.isEmpty())
+        problems.cluster = tr("Cannot read the cluster %1: %2").arg(clusterDescription(), snapshot.clusterError);
+    if (!snapshot.azureError.isEmpty()) {
+        problems.azure = tr("Cannot read Azure (the subscription list): %1").arg(snapshot.azureError);
+        problems.azureNeverListed = !snapshot.catalog.hasListed();
+    }
+    // When the subscription list itself failed every subscription carries that same error.
+    if (snapshot.azureError.isEmpty()) {
+        for (const Sync::SubscriptionState &state : snapshot.catalog.subscriptions()) {
+            if (!state.isFailing())
+                continue;
+            const QString name = state.info.displayName.isEmpty()
+                ? state.info.id
+                : tr("%1 (%2)").arg(state.info.displayName, state.info.id);
+            problems.subscriptions << tr("Subscription %1 could not be listed: %2").arg(name, state.lastError);
+        }
+    }
+    return problems;
+}
+
+void DashboardSession::setProblems(const ReadProblems &problems)
+{
+    const bool changed = !m_problems.isEmpty() || !problems.isEmpty();
+    m_problems = problems;
+    if (changed)
+        Q_EMIT problemsChanged();
 }
 
 void DashboardSession::onAnalysed()
@@ -142,6 +184,7 @@ void DashboardSession::onAnalysed()
         Q_EMIT loadFailed(data->error);
         return;
     }
+    checkWriteAccess();
     Q_EMIT loaded(data);
     if (purpose == Purpose::Preview)
         Q_EMIT previewReady(data);
@@ -196,13 +239,34 @@ void DashboardSession::readLease()
         = m_config.instanceNamespace.isEmpty() ? m_clients->kube()->defaultNamespace() : m_config.instanceNamespace;
     Kube::RequestJob *job = m_clients->kube()->get(Kube::Resource::Leases, ns, m_config.leaseName);
     connect(job, &Kube::RequestJob::finished, this, [this](const Kube::KubeResponse &response) {
-        if (response.ok())
+        m_leaseError.clear();
+        if (response.ok()) {
             m_lease = LeaseInfo::fromJson(response.object);
-        else
+        } else {
             m_lease.reset();
+            // absent means nobody holds it; any other failure means we do not know
+            if (response.httpStatus != 404)
+                m_leaseError = response.error.message.isEmpty() ? tr("HTTP %1").arg(response.httpStatus)
+                                                                : response.error.message;
+        }
         Q_EMIT leaseChanged();
     });
     job->start();
+}
+
+void DashboardSession::checkWriteAccess()
+{
+    const quint64 generation = ++m_accessGeneration;
+    m_writeAccess = {WriteAccess::State::Checking, {}};
+    Q_EMIT writeAccessChanged();
+    auto *check = new WriteAccessCheck(m_clients->kube(), m_data->plan.writes(), this);
+    connect(check, &WriteAccessCheck::finished, this, [this, generation](const WriteAccess &access) {
+        if (generation != m_accessGeneration)
+            return; // a later load asked again
+        m_writeAccess = access;
+        Q_EMIT writeAccessChanged();
+    });
+    check->start();
 }
 
 bool DashboardSession::agentActive() const

@@ -3,6 +3,8 @@
 
 #include "gui/session/dashboarddata.h"
 #include "gui/session/leaseinfo.h"
+#include "gui/session/readproblems.h"
+#include "gui/session/writeaccess.h"
 #include "shared/config/operatorconfig.h"
 #include "shared/sync/actionresult.h"
 #include "shared/sync/operatorclients.h"
@@ -61,6 +63,12 @@ public:
     DashboardDataPtr data() const { return m_data; }
     std::optional<LeaseInfo> lease() const { return m_lease; }
     bool agentActive() const;
+    /** Why the Lease could not be read (not "absent": 404 means nobody holds it); empty when it could. */
+    QString leaseError() const { return m_leaseError; }
+    /** What failed in the latest read; data() then still holds the last good load. */
+    const ReadProblems &problems() const { return m_problems; }
+    /** May the user make the writes of the latest plan (asked after each load)? */
+    WriteAccess writeAccess() const { return m_writeAccess; }
     /** "https://server (context)" of the target cluster. */
     QString clusterDescription() const;
     const Config::OperatorConfig &config() const { return m_config; }
@@ -77,6 +85,9 @@ Q_SIGNALS:
     void applyItemFinished(int index, const Amo::Sync::ActionResult &result);
     void applyFinished(const QList<Amo::Sync::ActionResult> &results);
     void leaseChanged();
+    /** problems() changed: a read failed, or the next one succeeded again. */
+    void problemsChanged();
+    void writeAccessChanged();
 
 private:
     enum class Purpose { None, Load, Preview, Verify };
@@ -87,6 +98,9 @@ private:
     void startApply(const Sync::Snapshot &fresh);
     void readLease();
     void setPurpose(Purpose purpose);
+    ReadProblems problemsOf(const Sync::Snapshot &snapshot) const;
+    void setProblems(const ReadProblems &problems);
+    void checkWriteAccess();
 
     Config::OperatorConfig m_config;
     Sync::ClientEnvironment m_environment;
@@ -104,6 +118,10 @@ private:
     DashboardDataPtr m_approvalBasis;
     QList<Sync::Action> m_approved;
     std::optional<LeaseInfo> m_lease;
+    QString m_leaseError;
+    ReadProblems m_problems;
+    WriteAccess m_writeAccess;
+    quint64 m_accessGeneration = 0;
 };
 
 } // namespace Amo::Gui

@@ -10,14 +10,17 @@
 #include "gui/session/dashboardsession.h"
 #include "gui/session/detailsbuilder.h"
 #include "gui/session/rowstatetext.h"
+#include "gui/session/stalenesscheck.h"
 #include "gui/views/applyprogressdialog.h"
 #include "gui/views/detailspane.h"
+#include "gui/views/errorbanner.h"
 #include "gui/views/plandialog.h"
 #include "gui/views/userprompt.h"
 #include "shared/sync/plantext.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QHBoxLayout>
@@ -38,6 +41,21 @@ using namespace Qt::StringLiterals;
 Q_LOGGING_CATEGORY(lcTiming, "amo.gui.timing", QtWarningMsg)
 
 namespace Amo::Gui {
+
+namespace {
+
+/** "42 s", "5 min", "3 h": how old data read at @p then is. */
+QString ageText(const QDateTime &then)
+{
+    const qint64 seconds = std::max<qint64>(0, then.secsTo(QDateTime::currentDateTimeUtc()));
+    if (seconds < 120)
+        return MainWindow::tr("%n s", nullptr, int(seconds));
+    if (seconds < 2 * 3600)
+        return MainWindow::tr("%n min", nullptr, int(seconds / 60));
+    return MainWindow::tr("%n h", nullptr, int(seconds / 3600));
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -118,6 +136,8 @@ void MainWindow::buildViews()
     filterRow->addWidget(m_stateFilter);
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
+    m_banner = new ErrorBanner(top);
+    topLayout->addWidget(m_banner);
     topLayout->addLayout(filterRow);
     topLayout->addWidget(m_tabs);
 
@@ -177,13 +197,28 @@ void MainWindow::setSession(DashboardSession *session)
     connect(session, &DashboardSession::applyRefused, this, &MainWindow::onApplyRefused);
     connect(session, &DashboardSession::loadFailed, this,
             [this](const QString &error) { m_status->setText(tr("Loading failed: %1").arg(error)); });
+    connect(session, &DashboardSession::problemsChanged, this, &MainWindow::updateBanner);
+    connect(session, &DashboardSession::writeAccessChanged, this, &MainWindow::updateActions);
     connect(session, &DashboardSession::progress, this, [this](const QString &step, int done, int total) {
         m_progress->setRange(0, total);
         m_progress->setValue(done);
-        m_status->setText(tr("Reading… %1 (%2 of %3)").arg(step).arg(done).arg(total));
+        if (m_session && m_session->isApplying())
+            m_status->setText(
+                tr("Approve & Sync: checking that nothing changed… %1 (%2 of %3)").arg(step).arg(done).arg(total));
+        else
+            m_status->setText(tr("Reading… %1 (%2 of %3)").arg(step).arg(done).arg(total));
     });
-    connect(session, &DashboardSession::applyFinished, this, [this] { updateActions(); });
+    connect(session, &DashboardSession::applyStarted, this,
+            [this](const QList<Sync::Action> &actions) { onApplyStarted(int(actions.size())); });
+    connect(session, &DashboardSession::applyItemFinished, this, [this] {
+        ++m_applyDone;
+        m_status->setText(tr("Approve & Sync: writing, %1 of %2 items done…").arg(m_applyDone).arg(m_applyTotal));
+    });
+    connect(session, &DashboardSession::applyFinished, this, &MainWindow::onApplyFinished);
     m_status->setText(tr("Connected to %1").arg(session->clusterDescription()));
+    m_banner->clear();
+    m_lease->clear();
+    updateTitle();
     updateActions();
 }
 
@@ -211,7 +246,7 @@ void MainWindow::onLoadingChanged(bool loading)
     if (loading) {
         m_progress->setRange(0, 0);
         m_status->setText(tr("Reading Azure and the cluster…"));
-    } else if (m_session && !m_session->data()) {
+    } else if (m_session && !m_session->data() && m_session->problems().isEmpty()) {
         m_status->setText(tr("Cancelled"));
     }
     updateActions();
@@ -240,6 +275,13 @@ void MainWindow::onLoaded(const DashboardDataPtr &loaded)
                                 .arg(failed.size())
                                 .arg(Sync::PlanText::summary(loaded->plan)));
     onSelectionChanged();
+    updateBanner();
+    if (m_planDialog && m_planDialog->basis() != loaded && !m_planDialog->isStale()) {
+        const QStringList changes
+            = StalenessCheck::check(*m_planDialog->basis(), loaded->snapshot, m_planDialog->basis()->plan.writes());
+        if (!changes.isEmpty())
+            m_planDialog->markStale(changes.first());
+    }
     updateActions();
     if (!m_screenshot.isEmpty())
         QTimer::singleShot(100, this, &MainWindow::takeScreenshot);
@@ -305,10 +347,69 @@ QString MainWindow::leaseText() const
     return m_lease->text();
 }
 
+ApplyProgressDialog *MainWindow::applyDialog() const
+{
+    return m_applyDialog;
+}
+
+QString MainWindow::statusText() const
+{
+    return m_status->text();
+}
+
+void MainWindow::updateTitle()
+{
+    QString title = tr("Azure MSI Dashboard");
+    if (!m_profileName.isEmpty())
+        title = tr("%1 – %2").arg(m_profileName, title);
+    if (m_session)
+        title = tr("%1 – %2").arg(title, m_session->clusterDescription());
+    if (isReadOnly())
+        title = tr("%1 (read only)").arg(title);
+    setWindowTitle(title);
+}
+
+void MainWindow::updateBanner()
+{
+    if (!m_session) {
+        m_banner->clear();
+        return;
+    }
+    const ReadProblems &problems = m_session->problems();
+    QStringList lines;
+    if (!problems.cluster.isEmpty())
+        lines << problems.cluster;
+    if (!problems.azure.isEmpty()) {
+        lines << (problems.azureNeverListed
+                      ? problems.azure
+                      : tr("%1. Showing the MSIs of the last good listing; none of them is reported as an orphan.")
+                            .arg(problems.azure));
+    }
+    if (!problems.subscriptions.isEmpty()) {
+        lines << problems.subscriptions;
+        lines << tr("Identities of failing subscriptions are not reported as orphans.");
+    }
+    if (problems.blocking()) {
+        const DashboardDataPtr shown = m_session->data();
+        lines << (shown ? tr("The views show the last good read, from %1 (%2 old): they are stale. No plan is built "
+                             "on the failed read.")
+                              .arg(QLocale().toString(shown->snapshot.takenAt.toLocalTime(), QLocale::ShortFormat),
+                                   ageText(shown->snapshot.takenAt))
+                        : tr("Nothing could be loaded yet; press F5 to try again."));
+    }
+    if (!m_session->leaseError().isEmpty() && problems.cluster.isEmpty())
+        lines << tr("Cannot read the Lease: %1. Approve & Sync asks first, as if an agent were writing.")
+                     .arg(m_session->leaseError());
+    m_banner->setLines(problems.blocking() ? ErrorBanner::Level::Error : ErrorBanner::Level::Warning, lines);
+}
+
 void MainWindow::onLeaseChanged()
 {
+    updateBanner();
     const auto lease = m_session ? m_session->lease() : std::nullopt;
-    if (m_session && m_session->agentActive())
+    if (m_session && !m_session->leaseError().isEmpty())
+        m_lease->setText(tr("Cannot read the Lease: %1").arg(m_session->leaseError()));
+    else if (m_session && m_session->agentActive())
         m_lease->setText(tr("Agent active: %1 holds the Lease").arg(lease->holder));
     else if (lease && !lease->holder.isEmpty())
         m_lease->setText(tr("Agent Lease expired (last holder %1)").arg(lease->holder));
@@ -322,6 +423,7 @@ void MainWindow::onPreviewReady(const DashboardDataPtr &planned)
         m_planDialog->deleteLater();
     m_planDialog = new PlanDialog(planned, this);
     connect(m_planDialog, &PlanDialog::approveRequested, this, &MainWindow::approve);
+    updateActions(); // read only, write access
     m_planDialog->show();
 }
 
@@ -358,8 +460,17 @@ void MainWindow::approve()
                                     .arg(m_session->lease()->holder),
                                 true))
         return;
+    // unknown is not "no agent": ask as if one were writing
+    if (!m_session->agentActive() && !m_session->leaseError().isEmpty()
+        && !UserPrompt::confirm(this, tr("Two writers"),
+                                tr("The agent's Lease cannot be read (%1), so an in-cluster agent may be writing "
+                                   "too. Apply anyway?")
+                                    .arg(m_session->leaseError()),
+                                true))
+        return;
+    if (m_applyDialog)
+        m_applyDialog->deleteLater(); // the results of the previous apply
     m_applyDialog = new ApplyProgressDialog(actions, this);
-    m_applyDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_applyDialog, &ApplyProgressDialog::cancelRequested, m_session, &DashboardSession::cancelApply);
     connect(m_session, &DashboardSession::applyItemFinished, m_applyDialog, &ApplyProgressDialog::onItemFinished);
     connect(m_session, &DashboardSession::applyFinished, m_applyDialog, &ApplyProgressDialog::onFinished);
@@ -371,16 +482,55 @@ void MainWindow::approve()
     updateActions();
 }
 
+void MainWindow::onApplyStarted(int count)
+{
+    m_applyTotal = count;
+    m_applyDone = 0;
+    m_status->setText(tr("Approve & Sync: writing, 0 of %1 items done…").arg(count));
+    updateActions();
+}
+
+void MainWindow::onApplyFinished()
+{
+    if (m_applyDialog)
+        m_status->setText(m_applyDialog->summary());
+    updateActions();
+    if (m_closeAfterApply)
+        close();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_session && m_session->isApplying()) {
+        event->ignore();
+        if (m_closeAfterApply)
+            return;
+        if (UserPrompt::confirm(this, tr("Approve & Sync is running"),
+                                tr("Writes to the cluster are in progress. Cancel the remaining items and close the "
+                                   "window once the items already sent have finished?"),
+                                true)) {
+            m_closeAfterApply = true;
+            m_session->cancelApply();
+        }
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
+
 void MainWindow::onApplyRefused(const QStringList &reasons)
 {
     if (m_applyDialog)
         m_applyDialog->close();
-    m_status->setText(tr("Nothing was written: the world changed since the preview."));
-    UserPrompt::inform(this, tr("Run a new preview"),
-                       tr("Nothing was written, because things changed since the preview:\n%1\n\nRun a new preview "
-                          "(Ctrl+P) and approve again.")
-                           .arg(reasons.join(u'\n')));
+    if (m_closeAfterApply) {
+        m_closeAfterApply = false;
+        close();
+        return;
+    }
+    m_status->setText(tr("Nothing was written: %1").arg(reasons.value(0)));
     updateActions();
+    UserPrompt::inform(
+        this, tr("Run a new preview"),
+        tr("Nothing was written:\n%1\n\nRun a new preview (Ctrl+P) and approve again.").arg(reasons.join(u'\n')));
 }
 
 void MainWindow::takeScreenshot()
