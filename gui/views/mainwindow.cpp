@@ -274,6 +274,8 @@ void MainWindow::onLoaded(const DashboardDataPtr &loaded)
                                 .arg(when)
                                 .arg(failed.size())
                                 .arg(Sync::PlanText::summary(loaded->plan)));
+    if (!m_applySummary.isEmpty())
+        m_status->setText(QString(std::exchange(m_applySummary, {}) + u' ' + m_status->text()));
     onSelectionChanged();
     updateBanner();
     if (m_planDialog && m_planDialog->basis() != loaded && !m_planDialog->isStale()) {
@@ -473,7 +475,6 @@ void MainWindow::approve()
     m_applyDialog = new ApplyProgressDialog(actions, this);
     connect(m_applyDialog, &ApplyProgressDialog::cancelRequested, m_session, &DashboardSession::cancelApply);
     connect(m_session, &DashboardSession::applyItemFinished, m_applyDialog, &ApplyProgressDialog::onItemFinished);
-    connect(m_session, &DashboardSession::applyFinished, m_applyDialog, &ApplyProgressDialog::onFinished);
     m_applyDialog->show();
     const DashboardDataPtr basis = m_planDialog->basis();
     m_planDialog->close();
@@ -490,10 +491,13 @@ void MainWindow::onApplyStarted(int count)
     updateActions();
 }
 
-void MainWindow::onApplyFinished()
+void MainWindow::onApplyFinished(const QList<Sync::ActionResult> &results)
 {
-    if (m_applyDialog)
-        m_status->setText(m_applyDialog->summary());
+    if (m_applyDialog) {
+        m_applyDialog->onFinished(results);
+        m_applySummary = m_applyDialog->summary();
+        m_status->setText(m_applySummary);
+    }
     updateActions();
     if (m_closeAfterApply)
         close();

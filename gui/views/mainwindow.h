@@ -3,6 +3,7 @@
 
 #include "gui/connect/profile.h"
 #include "gui/session/dashboarddata.h"
+#include "shared/sync/actionresult.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -110,7 +111,7 @@ private:
     void onSelectionChanged();
     void onApplyRefused(const QStringList &reasons);
     void onApplyStarted(int count);
-    void onApplyFinished();
+    void onApplyFinished(const QList<Sync::ActionResult> &results);
     void updateBanner();
     void updateTitle();
     void updateStateFilter();
@@ -144,6 +145,7 @@ private:
     bool m_closeAfterApply = false;
     int m_applyTotal = 0;
     int m_applyDone = 0;
+    QString m_applySummary; // shown with the read that follows an apply
     QPointer<PlanDialog> m_planDialog;
     QPointer<ApplyProgressDialog> m_applyDialog;
     QString m_screenshot;

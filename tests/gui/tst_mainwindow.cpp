@@ -8,6 +8,8 @@
 #include "gui/views/userprompt.h"
 #include "gui/views/yamldiffview.h"
 #include "guitestutil.h"
+#include "shared/sandbox/faultinjector.h"
+#include "shared/sandbox/faultrule.h"
 
 #include <QAction>
 #include <QLabel>
@@ -30,6 +32,8 @@ private Q_SLOTS:
     void detailsHighlightDifferences();
     void previewShowsChecklist();
     void activeAgentAsksBeforeWriting();
+    void tickingRepointTicksItsIdentity();
+    void escapeCancelsApplyAndResultsStay();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -134,6 +138,114 @@ void TestMainWindow::activeAgentAsksBeforeWriting()
     QVERIFY(!session->isApplying());
     QTest::qWait(200);
     QCOMPARE(GuiTest::versions(*session), before);
+}
+
+void TestMainWindow::tickingRepointTicksItsIdentity()
+{
+    QSignalSpy ready(m_window->session(), &DashboardSession::previewReady);
+    m_window->preview();
+    QVERIFY(ready.wait(GuiTest::kTimeoutMs));
+    PlanDialog *dialog = m_window->planDialog();
+    const QList<Sync::Action> &actions = dialog->basis()->plan.actions;
+    int repoint = -1, identity = -1;
+    for (int i = 0; i < actions.size() && repoint < 0; ++i) {
+        if (actions.at(i).kind == Sync::Action::Kind::RepointBinding && !actions.at(i).afterIdentity.isEmpty())
+            repoint = i;
+    }
+    QVERIFY(repoint >= 0);
+    for (int i = 0; i < actions.size() && identity < 0; ++i) {
+        if (actions.at(i).kind != Sync::Action::Kind::RepointBinding && actions.at(i).isWrite()
+            && actions.at(i).namespaceName == actions.at(repoint).namespaceName
+            && actions.at(i).name == actions.at(repoint).afterIdentity)
+            identity = i;
+    }
+    QVERIFY(identity >= 0);
+    // ticking only the re-point brings its identity along, so the applier does not refuse it
+    dialog->setTicked({repoint});
+    QList<Sync::Action> ticked = dialog->tickedActions();
+    QCOMPARE(ticked.size(), 2);
+    QCOMPARE(ticked.count(actions.at(identity)), 1);
+    QCOMPARE(ticked.count(actions.at(repoint)), 1);
+    // unticking the identity unticks the re-point that waits for it
+    dialog->setTicked({identity});
+    QCOMPARE(dialog->tickedActions(), QList<Sync::Action> {actions.at(identity)});
+    dialog->setTicked({repoint});
+    QTreeWidgetItem *identityItem = nullptr;
+    for (int g = 0; g < dialog->tree()->topLevelItemCount() && !identityItem; ++g) {
+        for (int c = 0; c < dialog->tree()->topLevelItem(g)->childCount(); ++c) {
+            QTreeWidgetItem *item = dialog->tree()->topLevelItem(g)->child(c);
+            if (item->data(0, Qt::UserRole + 1).toInt() == identity)
+                identityItem = item;
+        }
+    }
+    QVERIFY(identityItem);
+    identityItem->setCheckState(0, Qt::Unchecked);
+    QCOMPARE(dialog->tickedCount(), 0);
+    // the export holds the ticked items and the reports, not the whole plan
+    dialog->setTicked({identity});
+    const Sync::Plan exported = dialog->tickedPlan();
+    QCOMPARE(exported.writeCount(), 1);
+    QCOMPARE(exported.actions.size(), actions.size() - dialog->basis()->plan.writeCount() + 1);
+}
+
+void TestMainWindow::escapeCancelsApplyAndResultsStay()
+{
+    DashboardSession *session = m_window->session();
+    QString error;
+    auto rule = Sandbox::FaultRule::fromJson(QJsonObject {{u"method"_s, u"POST"_s},
+                                                          {u"path"_s, u"*azureidentities*"_s},
+                                                          {u"kind"_s, u"latency"_s},
+                                                          {u"minDelayMs"_s, 300},
+                                                          {u"maxDelayMs"_s, 300}},
+                                             &error);
+    QVERIFY2(rule, qPrintable(error));
+    GuiTest::inSandbox(*session, [&] { session->demoHost()->sandbox().faults().add(*rule); });
+    QSignalSpy ready(session, &DashboardSession::previewReady);
+    m_window->preview();
+    QVERIFY(ready.wait(GuiTest::kTimeoutMs));
+    const int total = int(m_window->planDialog()->tickedActions().size());
+    QVERIFY(total > 8);
+
+    QSignalSpy started(session, &DashboardSession::applyStarted);
+    QSignalSpy item(session, &DashboardSession::applyItemFinished);
+    QSignalSpy finished(session, &DashboardSession::applyFinished);
+    UserPrompt::setNextAnswers({true});
+    m_window->approve();
+    QVERIFY(started.wait(GuiTest::kTimeoutMs));
+    // while writing: the status says so, reads and approve are off
+    QVERIFY2(m_window->statusText().contains(u"Approve & Sync"_s), qPrintable(m_window->statusText()));
+    QVERIFY(!m_window->findChild<QAction *>(u"refreshAction"_s)->isEnabled());
+    QVERIFY(!m_window->findChild<QAction *>(u"previewAction"_s)->isEnabled());
+    QVERIFY(!m_window->findChild<QAction *>(u"approveAction"_s)->isEnabled());
+    QVERIFY(item.wait(GuiTest::kTimeoutMs));
+
+    ApplyProgressDialog *dialog = m_window->applyDialog();
+    QVERIFY(dialog);
+    QTest::keyClick(dialog, Qt::Key_Escape);
+    QVERIFY(dialog->isVisible()); // Esc cancels; it does not hide the dialog while writes go on
+    // closing the window asks too, and "no" keeps it open
+    UserPrompt::setNextAnswers({false});
+    QVERIFY(!m_window->close());
+    QVERIFY(finished.wait(GuiTest::kTimeoutMs));
+    const auto results = finished.first().first().value<QList<Sync::ActionResult>>();
+    int cancelled = 0;
+    for (const Sync::ActionResult &result : results)
+        cancelled += result.outcome == Sync::ActionResult::Outcome::Cancelled;
+    QVERIFY(cancelled > 0);
+    QVERIFY2(dialog->summary().contains(u"%1 cancelled of %2"_s.arg(cancelled).arg(total)),
+             qPrintable(dialog->summary()));
+    // the summary stays in the status bar once the read after the apply is in
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusText().contains(u"Read at"_s), GuiTest::kTimeoutMs);
+    QVERIFY2(m_window->statusText().contains(u"cancelled of"_s), qPrintable(m_window->statusText()));
+    // the per-item results stay after the dialog closes
+    QTest::keyClick(dialog, Qt::Key_Escape);
+    QTRY_VERIFY(!dialog->isVisible());
+    QCOMPARE(m_window->applyDialog(), dialog);
+    QCOMPARE(dialog->items()->topLevelItemCount(), total);
+    auto *showResults = m_window->findChild<QAction *>(u"applyResultsAction"_s);
+    QVERIFY(showResults->isEnabled());
+    showResults->trigger();
+    QVERIFY(dialog->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)
