@@ -25,6 +25,7 @@
 #include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -96,13 +97,20 @@ void MainWindow::buildViews()
         m_tables[v] = makeTable(View(v));
         m_tabs->addTab(m_tables[v], titles[v]);
         m_tabs->setTabToolTip(v, tips[v]);
+        m_tables[v]->setAccessibleName(titles[v]);
+        connect(m_proxies[v], &QAbstractItemModel::modelReset, this, &MainWindow::updateRowCount);
+        connect(m_proxies[v], &QAbstractItemModel::layoutChanged, this, &MainWindow::updateRowCount);
+        connect(m_proxies[v], &QAbstractItemModel::rowsInserted, this, &MainWindow::updateRowCount);
+        connect(m_proxies[v], &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateRowCount);
     }
 
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(u"filterEdit"_s);
     m_filter->setPlaceholderText(tr("Filter (Ctrl+F): matches any column"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->setToolTip(tr("Show only rows containing this text in any column (Ctrl+F)"));
+    m_filter->setToolTip(tr("Show only rows containing this text in any column (Ctrl+F; Esc clears it)"));
+    m_filter->setAccessibleName(tr("Filter rows"));
+    m_filter->installEventFilter(this);
     auto *focusFilter = new QAction(this);
     focusFilter->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
     connect(focusFilter, &QAction::triggered, this, [this] {
@@ -110,6 +118,30 @@ void MainWindow::buildViews()
         m_filter->selectAll();
     });
     addAction(focusFilter);
+    // Ctrl+1…4 pick a view, Ctrl+Tab and Ctrl+Shift+Tab step through them
+    for (int v = 0; v < ViewCount; ++v) {
+        auto *pick = new QAction(this);
+        pick->setObjectName(u"viewAction%1"_s.arg(v + 1));
+        pick->setShortcuts(
+            {QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + v)), QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + v))});
+        connect(pick, &QAction::triggered, this, [this, v] { m_tabs->setCurrentIndex(v); });
+        addAction(pick);
+    }
+    auto *next = new QAction(this);
+    next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Tab));
+    connect(next, &QAction::triggered, this,
+            [this] { m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % ViewCount); });
+    addAction(next);
+    auto *previous = new QAction(this);
+    previous->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab));
+    connect(previous, &QAction::triggered, this,
+            [this] { m_tabs->setCurrentIndex((m_tabs->currentIndex() + ViewCount - 1) % ViewCount); });
+    addAction(previous);
+    auto *help = new QAction(this);
+    help->setObjectName(u"shortcutsAction"_s);
+    help->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)});
+    connect(help, &QAction::triggered, this, &MainWindow::showShortcuts);
+    addAction(help);
     m_stateFilter = new QComboBox(this);
     m_stateFilter->setObjectName(u"stateFilter"_s);
     m_stateFilter->setToolTip(tr("Show only rows in this state"));
@@ -117,6 +149,7 @@ void MainWindow::buildViews()
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         for (RowFilterProxyModel *proxy : m_proxies)
             proxy->setText(text);
+        updateRowCount();
     });
     connect(m_stateFilter, &QComboBox::currentIndexChanged, this, [this] {
         const QVariant state = m_stateFilter->currentData();
@@ -127,13 +160,20 @@ void MainWindow::buildViews()
             proxy->setState(std::nullopt);
         updateStateFilter();
         onSelectionChanged();
+        updateRowCount();
     });
 
     auto *top = new QWidget(this);
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filter, 1);
-    filterRow->addWidget(new QLabel(tr("State:"), top));
+    auto *stateLabel = new QLabel(tr("&State:"), top);
+    stateLabel->setBuddy(m_stateFilter);
+    m_stateFilter->setAccessibleName(tr("State filter"));
+    filterRow->addWidget(stateLabel);
     filterRow->addWidget(m_stateFilter);
+    m_rowCount = new QLabel(top);
+    m_rowCount->setObjectName(u"rowCount"_s);
+    filterRow->addWidget(m_rowCount);
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     m_banner = new ErrorBanner(top);
@@ -170,6 +210,9 @@ QTableView *MainWindow::makeTable(View view)
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     table->horizontalHeader()->setDefaultSectionSize(140);
     table->horizontalHeader()->setStretchLastSection(true);
+    // columns fit their contents, measured on the first rows only (all 10,000 would stall)
+    table->horizontalHeader()->setResizeContentsPrecision(200);
+    table->setTabKeyNavigation(false); // Tab leaves the table
     table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(table, &QWidget::customContextMenuRequested, this,
             [this, view](const QPoint &pos) { showContextMenu(view, pos); });
@@ -262,8 +305,11 @@ void MainWindow::onLoaded(const DashboardDataPtr &loaded)
         m_models[v]->setDashboard(loaded); // the proxies sort here
         qCDebug(lcTiming, "view %d: %d rows reset and sorted in %lld ms", v, m_models[v]->rowCount(), one.elapsed());
     }
+    for (QTableView *table : m_tables)
+        table->resizeColumnsToContents(); // sampled: see makeTable()
     const qint64 resetMs = timer.restart();
     updateStateFilter();
+    updateRowCount();
     qCDebug(lcTiming, "models reset and sorted in %lld ms, state filter in %lld ms", resetMs, timer.elapsed());
     const QStringList failed = loaded->snapshot.catalog.failedSubscriptions();
     const QString when = QLocale().toString(loaded->snapshot.takenAt.toLocalTime(), QLocale::ShortFormat);
@@ -304,6 +350,43 @@ void MainWindow::updateStateFilter()
     std::sort(states.begin(), states.end());
     for (int state : std::as_const(states))
         m_stateFilter->addItem(RowStateText::name(RowState(state)), state);
+}
+
+void MainWindow::updateRowCount()
+{
+    const View view = currentView();
+    const int shown = m_proxies[view]->rowCount();
+    const int all = m_models[view]->rowCount();
+    m_rowCount->setText(shown == all ? tr("%n row(s)", nullptr, all)
+                                     : tr("%1 of %n row(s)", nullptr, all).arg(QLocale().toString(shown)));
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // Esc in a non-empty filter clears it (instead of cancelling a read)
+    if (watched == m_filter && (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape && !m_filter->text().isEmpty()) {
+        if (event->type() == QEvent::KeyPress)
+            m_filter->clear();
+        event->accept();
+        return event->type() == QEvent::KeyPress;
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::showShortcuts()
+{
+    UserPrompt::inform(this, tr("Keyboard shortcuts"),
+                       tr("F5\tRefresh: read Azure and the cluster again\n"
+                          "Esc\tCancel the read in progress; in the filter: clear it\n"
+                          "Ctrl+P\tPreview the plan as a checklist\n"
+                          "Ctrl+Return\tApprove & Sync the ticked items\n"
+                          "Ctrl+F\tFilter the rows\n"
+                          "Ctrl+1…4, Alt+1…4\tMSIs, Namespaces, Binding drift, Expiry\n"
+                          "Ctrl+Tab, Ctrl+Shift+Tab\tNext, previous view\n"
+                          "Alt+R\tPick a profile\n"
+                          "Ctrl+Shift+M\tThe profile menu\n"
+                          "F1, ?\tThis list"));
 }
 
 MainWindow::View MainWindow::currentView() const
@@ -423,10 +506,15 @@ void MainWindow::onPreviewReady(const DashboardDataPtr &planned)
 {
     if (m_planDialog)
         m_planDialog->deleteLater();
+    QElapsedTimer timer;
+    timer.start();
     m_planDialog = new PlanDialog(planned, this);
     connect(m_planDialog, &PlanDialog::approveRequested, this, &MainWindow::approve);
     updateActions(); // read only, write access
+    const qint64 built = timer.restart();
     m_planDialog->show();
+    qCDebug(lcTiming, "preview: %lld items built in %lld ms, shown in %lld ms", qint64(planned->plan.actions.size()),
+            built, timer.elapsed());
 }
 
 void MainWindow::approve()

@@ -89,6 +89,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 Q_SIGNALS:
     /** A profile's session is set and its first load started. */
@@ -114,6 +115,8 @@ private:
     void onApplyFinished(const QList<Sync::ActionResult> &results);
     void updateBanner();
     void updateTitle();
+    void updateRowCount();
+    void showShortcuts();
     void updateStateFilter();
     void showContextMenu(View view, const QPoint &pos);
     void updateActions();
@@ -131,6 +134,7 @@ private:
     QLabel *m_status = nullptr;
     QLabel *m_lease = nullptr;
     QLabel *m_access = nullptr;
+    QLabel *m_rowCount = nullptr;
     ErrorBanner *m_banner = nullptr;
     QProgressBar *m_progress = nullptr;
     QAction *m_refreshAction = nullptr;

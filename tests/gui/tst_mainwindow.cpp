@@ -12,8 +12,10 @@
 #include "shared/sandbox/faultrule.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTreeWidget>
 
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void previewShowsChecklist();
     void activeAgentAsksBeforeWriting();
     void tickingRepointTicksItsIdentity();
+    void keyboardSwitchesViewsAndClearsTheFilter();
     void escapeCancelsApplyAndResultsStay();
 
 private:
@@ -186,6 +189,38 @@ void TestMainWindow::tickingRepointTicksItsIdentity()
     const Sync::Plan exported = dialog->tickedPlan();
     QCOMPARE(exported.writeCount(), 1);
     QCOMPARE(exported.actions.size(), actions.size() - dialog->basis()->plan.writeCount() + 1);
+}
+
+void TestMainWindow::keyboardSwitchesViewsAndClearsTheFilter()
+{
+    auto *tabs = m_window->findChild<QTabWidget *>(u"viewTabs"_s);
+    QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(tabs->currentIndex(), int(MainWindow::Drift));
+    QTest::keyClick(m_window.get(), Qt::Key_Tab, Qt::ControlModifier);
+    QCOMPARE(tabs->currentIndex(), int(MainWindow::Expiry));
+    QTest::keyClick(m_window.get(), Qt::Key_1, Qt::AltModifier);
+    QCOMPARE(tabs->currentIndex(), int(MainWindow::Msis));
+
+    auto *filter = m_window->findChild<QLineEdit *>(u"filterEdit"_s);
+    auto *rows = m_window->findChild<QLabel *>(u"rowCount"_s);
+    const int all = m_window->model(MainWindow::Msis)->rowCount();
+    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClicks(filter, u"checkout"_s);
+    const int shown = m_window->table(MainWindow::Msis)->model()->rowCount();
+    QVERIFY2(rows->text().startsWith(u"%1 of %2"_s.arg(shown).arg(all)), qPrintable(rows->text()));
+    QTest::keyClick(filter, Qt::Key_Escape);
+    QVERIFY(filter->text().isEmpty());
+    QCOMPARE(m_window->table(MainWindow::Msis)->model()->rowCount(), all);
+
+    // every control has a name for screen readers
+    QVERIFY(!filter->accessibleName().isEmpty());
+    QVERIFY(!m_window->findChild<QWidget *>(u"profileMenuButton"_s)->accessibleName().isEmpty());
+    QVERIFY(!m_window->profilePicker()->accessibleName().isEmpty());
+    QVERIFY(m_window->windowTitle().contains(m_window->session()->clusterDescription()));
+
+    UserPrompt::setNextAnswers({true});
+    QTest::keyClick(m_window.get(), Qt::Key_F1);
+    QVERIFY(UserPrompt::asked().value(1).contains(u"Ctrl+P"_s));
 }
 
 void TestMainWindow::escapeCancelsApplyAndResultsStay()
