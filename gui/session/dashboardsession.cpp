@@ -3,6 +3,7 @@
 
 #include "gui/session/dashboardanalyzer.h"
 #include "gui/session/demohost.h"
+#include "gui/session/livecluster.h"
 #include "gui/session/stalenesscheck.h"
 #include "gui/session/writeaccesscheck.h"
 #include "shared/kube/kubeclient.h"
@@ -28,6 +29,47 @@ DashboardSession::DashboardSession(const Config::OperatorConfig &config, const S
     , m_logger(Logger::Format::Text, Logger::Level::Warning, stderr, Clock::system())
 {
     connect(&m_analysis, &QFutureWatcher<DashboardDataPtr>::finished, this, &DashboardSession::onAnalysed);
+    // the cluster is live; Azure has no watch and is listed again now and then
+    connect(&m_azureTimer, &QTimer::timeout, this, [this] {
+        if (!isLoading() && !isApplying())
+            refresh();
+    });
+    setAzureInterval(5 * 60 * 1000);
+}
+
+void DashboardSession::setAzureInterval(int ms)
+{
+    m_azureTimer.stop();
+    if (ms > 0) {
+        m_azureTimer.setInterval(ms);
+        m_azureTimer.start();
+    }
+}
+
+bool DashboardSession::isLive() const
+{
+    return m_live && m_live->isSynced();
+}
+
+void DashboardSession::startLive()
+{
+    m_live = std::make_unique<LiveCluster>(m_clients->kube());
+    connect(m_live.get(), &LiveCluster::changed, this, &DashboardSession::onLiveChanged);
+    m_live->start();
+}
+
+void DashboardSession::onLiveChanged()
+{
+    if (m_purpose != Purpose::None || isApplying() || !m_data || m_problems.blocking()) {
+        m_livePending = true; // re-planned once the read or apply in progress is done
+        return;
+    }
+    m_livePending = false;
+    Sync::Snapshot snapshot = m_data->snapshot; // Azure as last listed (its takenAt stays: the Azure age)
+    snapshot.cluster = m_live->state();
+    ++m_generation;
+    setPurpose(Purpose::Live);
+    analyse(snapshot);
 }
 
 DashboardSession::~DashboardSession()
@@ -35,6 +77,7 @@ DashboardSession::~DashboardSession()
     cancel();
     m_analysis.waitForFinished();
     m_applier.reset();
+    m_live.reset(); // its informers use the client
     m_clients.reset();
 }
 
@@ -129,7 +172,13 @@ void DashboardSession::onSnapshot(const Sync::Snapshot &snapshot)
         Q_EMIT loadFailed(problems.cluster.isEmpty() ? problems.azure : problems.cluster);
         return;
     }
-    Q_EMIT progress(tr("Planning"), 0, 1);
+    analyse(snapshot);
+}
+
+void DashboardSession::analyse(const Sync::Snapshot &snapshot)
+{
+    if (m_purpose != Purpose::Live)
+        Q_EMIT progress(tr("Planning"), 0, 1);
     const Config::OperatorConfig config = m_config;
     const QDateTime now = Clock::system().nowUtc();
     // 10,000 MSIs take a while to map and plan: keep the window responsive
@@ -172,13 +221,16 @@ void DashboardSession::setProblems(const ReadProblems &problems)
 
 void DashboardSession::onAnalysed()
 {
-    if (m_analysis.property("generation").toULongLong() != m_generation || !isLoading())
+    if (m_analysis.property("generation").toULongLong() != m_generation || m_purpose == Purpose::None)
         return;
     const DashboardDataPtr data = m_analysis.result();
     const Purpose purpose = m_purpose;
     m_data = data;
     setPurpose(Purpose::None);
-    Q_EMIT progress(tr("Planning"), 1, 1);
+    if (purpose != Purpose::Live)
+        Q_EMIT progress(tr("Planning"), 1, 1);
+    if (!m_live && data->error.isEmpty())
+        startLive();
     readLease();
     if (!data->error.isEmpty()) {
         Q_EMIT loadFailed(data->error);
@@ -188,6 +240,8 @@ void DashboardSession::onAnalysed()
     Q_EMIT loaded(data);
     if (purpose == Purpose::Preview)
         Q_EMIT previewReady(data);
+    if (m_livePending)
+        QTimer::singleShot(0, this, &DashboardSession::onLiveChanged);
 }
 
 void DashboardSession::approve(const DashboardDataPtr &basis, const QList<Sync::Action> &actions)

@@ -13,6 +13,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -28,6 +29,7 @@ class SnapshotJob;
 namespace Amo::Gui {
 
 class DemoHost;
+class LiveCluster;
 
 /**
  * The dashboard's one door to the operator core (the SyncController facade): loads snapshots,
@@ -53,7 +55,11 @@ public:
     void preview();
     /** Cancels a load or preview in progress. */
     void cancel();
-    bool isLoading() const { return m_purpose != Purpose::None; }
+    bool isLoading() const { return m_purpose != Purpose::None && m_purpose != Purpose::Live; }
+    /** The cluster is followed by watches: its changes re-plan without F5. */
+    bool isLive() const;
+    /** How often Azure is listed again by itself (default 5 minutes); 0 turns it off. */
+    void setAzureInterval(int ms);
 
     /** Re-reads the world; applies @p actions only when nothing they touch changed since @p basis. */
     void approve(const DashboardDataPtr &basis, const QList<Sync::Action> &actions);
@@ -90,7 +96,7 @@ Q_SIGNALS:
     void writeAccessChanged();
 
 private:
-    enum class Purpose { None, Load, Preview, Verify };
+    enum class Purpose { None, Load, Preview, Verify, Live };
 
     void read(Purpose purpose);
     void onSnapshot(const Sync::Snapshot &snapshot);
@@ -101,6 +107,9 @@ private:
     ReadProblems problemsOf(const Sync::Snapshot &snapshot) const;
     void setProblems(const ReadProblems &problems);
     void checkWriteAccess();
+    void startLive();
+    void onLiveChanged();
+    void analyse(const Sync::Snapshot &snapshot);
 
     Config::OperatorConfig m_config;
     Sync::ClientEnvironment m_environment;
@@ -122,6 +131,9 @@ private:
     ReadProblems m_problems;
     WriteAccess m_writeAccess;
     quint64 m_accessGeneration = 0;
+    std::unique_ptr<LiveCluster> m_live;
+    bool m_livePending = false;
+    QTimer m_azureTimer;
 };
 
 } // namespace Amo::Gui

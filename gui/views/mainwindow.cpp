@@ -313,11 +313,13 @@ void MainWindow::onLoaded(const DashboardDataPtr &loaded)
     qCDebug(lcTiming, "models reset and sorted in %lld ms, state filter in %lld ms", resetMs, timer.elapsed());
     const QStringList failed = loaded->snapshot.catalog.failedSubscriptions();
     const QString when = QLocale().toString(loaded->snapshot.takenAt.toLocalTime(), QLocale::ShortFormat);
+    const QString azureAge = tr("Azure read at %1 (%2 ago)").arg(when, ageText(loaded->snapshot.takenAt));
+    const QString cluster = m_session && m_session->isLive() ? tr("cluster live") : tr("cluster read with Azure");
     m_status->setText(failed.isEmpty()
-                          ? tr("Read at %1, MSIs: %n. %2", nullptr, int(loaded->msis.size()))
-                                .arg(when, Sync::PlanText::summary(loaded->plan))
-                          : tr("Read at %1, MSIs: %n, failing subscriptions: %2. %3", nullptr, int(loaded->msis.size()))
-                                .arg(when)
+                          ? tr("%1, %2. MSIs: %n. %3", nullptr, int(loaded->msis.size()))
+                                .arg(azureAge, cluster, Sync::PlanText::summary(loaded->plan))
+                          : tr("%1, %2. MSIs: %n, failing subscriptions: %3. %4", nullptr, int(loaded->msis.size()))
+                                .arg(azureAge, cluster)
                                 .arg(failed.size())
                                 .arg(Sync::PlanText::summary(loaded->plan)));
     if (!m_applySummary.isEmpty())
@@ -329,6 +331,8 @@ void MainWindow::onLoaded(const DashboardDataPtr &loaded)
             = StalenessCheck::check(*m_planDialog->basis(), loaded->snapshot, m_planDialog->basis()->plan.writes());
         if (!changes.isEmpty())
             m_planDialog->markStale(changes.first());
+        else if (!(loaded->plan.actions == m_planDialog->basis()->plan.actions))
+            m_planDialog->markStale(tr("the cluster or Azure changed, and with it the plan"));
     }
     updateActions();
     if (!m_screenshot.isEmpty())

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void activeAgentAsksBeforeWriting();
     void tickingRepointTicksItsIdentity();
     void keyboardSwitchesViewsAndClearsTheFilter();
+    void namespaceCreatedShowsWithoutRefresh();
     void escapeCancelsApplyAndResultsStay();
 
 private:
@@ -223,6 +224,44 @@ void TestMainWindow::keyboardSwitchesViewsAndClearsTheFilter()
     QVERIFY(UserPrompt::asked().value(1).contains(u"Ctrl+P"_s));
 }
 
+void TestMainWindow::namespaceCreatedShowsWithoutRefresh()
+{
+    DashboardSession *session = m_window->session();
+    QTRY_VERIFY_WITH_TIMEOUT(session->isLive(), GuiTest::kTimeoutMs);
+    QSignalSpy ready(session, &DashboardSession::previewReady);
+    m_window->preview();
+    QVERIFY(ready.wait(GuiTest::kTimeoutMs));
+    QVERIFY(!m_window->planDialog()->isStale());
+    QString absent;
+    for (const NamespaceRow &row : session->data()->namespaces) {
+        if (!row.exists && !row.ignored && absent.isEmpty())
+            absent = row.name;
+    }
+    QVERIFY(!absent.isEmpty());
+    QVERIFY(session->data()->plan.count(Sync::Action::Kind::WaitForNamespace) > 0);
+
+    // kubectl create namespace, as far as the dashboard can tell
+    QSignalSpy loaded(session, &DashboardSession::loaded);
+    bool created = false;
+    GuiTest::inSandbox(*session, [&] {
+        const auto *type = Sandbox::KubeResourceType::find(QString(), u"v1"_s, u"namespaces"_s);
+        created = GuiTest::store(*session)
+                      .create(*type, QString(),
+                              QJsonObject {{u"apiVersion"_s, u"v1"_s},
+                                           {u"kind"_s, u"Namespace"_s},
+                                           {u"metadata"_s, QJsonObject {{u"name"_s, absent}}}})
+                      .ok();
+    });
+    QVERIFY(created);
+    QVERIFY(loaded.wait(GuiTest::kTimeoutMs)); // no refresh: the watch brought it
+    const auto it = std::find_if(session->data()->namespaces.cbegin(), session->data()->namespaces.cend(),
+                                 [&](const NamespaceRow &row) { return row.name == absent; });
+    QVERIFY(it != session->data()->namespaces.cend());
+    QVERIFY(it->exists);
+    QVERIFY(m_window->planDialog()->isStale()); // the open preview says it no longer holds
+    QVERIFY(m_window->statusText().contains(u"cluster live"_s));
+}
+
 void TestMainWindow::escapeCancelsApplyAndResultsStay()
 {
     DashboardSession *session = m_window->session();
@@ -270,7 +309,7 @@ void TestMainWindow::escapeCancelsApplyAndResultsStay()
     QVERIFY2(dialog->summary().contains(u"%1 cancelled of %2"_s.arg(cancelled).arg(total)),
              qPrintable(dialog->summary()));
     // the summary stays in the status bar once the read after the apply is in
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusText().contains(u"Read at"_s), GuiTest::kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusText().contains(u"Azure read at"_s), GuiTest::kTimeoutMs);
     QVERIFY2(m_window->statusText().contains(u"cancelled of"_s), qPrintable(m_window->statusText()));
     // the per-item results stay after the dialog closes
     QTest::keyClick(dialog, Qt::Key_Escape);
