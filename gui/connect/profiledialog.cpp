@@ -22,6 +22,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace Amo::Gui {
@@ -232,12 +234,31 @@ void ProfileDialog::accept()
         showMessage(error, true);
         return;
     }
-    if (m_secrets) {
-        if (Profile::usesSecret(p.authMethod) && !secret().isEmpty())
-            m_secrets->write(p.name, secret());
-        else
-            m_secrets->remove(p.name);
+    if (m_secrets && Profile::usesSecret(p.authMethod) && !secret().isEmpty()) {
+        // a secret the keychain refused must fail here, not be missed at the next start
+        const QString name = p.name;
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = connect(m_secrets, &SecretStore::secretWritten, this,
+                              [this, name, connection](const QString &written, const QString &writeError) {
+                                  if (written != name)
+                                      return;
+                                  disconnect(*connection);
+                                  setEnabled(true);
+                                  if (!writeError.isEmpty()) {
+                                      showMessage(tr("The secret could not be stored in the keychain, so the "
+                                                     "profile was not saved: %1")
+                                                      .arg(writeError),
+                                                  true);
+                                      return;
+                                  }
+                                  QDialog::accept();
+                              });
+        setEnabled(false);
+        m_secrets->write(name, secret());
+        return;
     }
+    if (m_secrets)
+        m_secrets->remove(p.name);
     QDialog::accept();
 }
 

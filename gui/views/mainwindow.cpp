@@ -211,7 +211,7 @@ QTableView *MainWindow::makeTable(View view)
     table->horizontalHeader()->setDefaultSectionSize(140);
     table->horizontalHeader()->setStretchLastSection(true);
     // columns fit their contents, measured on the first rows only (all 10,000 would stall)
-    table->horizontalHeader()->setResizeContentsPrecision(200);
+    table->horizontalHeader()->setResizeContentsPrecision(50);
     table->setTabKeyNavigation(false); // Tab leaves the table
     table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(table, &QWidget::customContextMenuRequested, this,
@@ -231,6 +231,7 @@ void MainWindow::setSession(DashboardSession *session)
         m_planDialog->deleteLater();
     for (DashboardTableModel *model : m_models)
         model->setDashboard(nullptr);
+    std::fill(std::begin(m_columnsFitted), std::end(m_columnsFitted), false);
     updateStateFilter();
     m_details->clear();
     connect(session, &DashboardSession::loaded, this, &MainWindow::onLoaded);
@@ -305,8 +306,14 @@ void MainWindow::onLoaded(const DashboardDataPtr &loaded)
         m_models[v]->setDashboard(loaded); // the proxies sort here
         qCDebug(lcTiming, "view %d: %d rows reset and sorted in %lld ms", v, m_models[v]->rowCount(), one.elapsed());
     }
-    for (QTableView *table : m_tables)
-        table->resizeColumnsToContents(); // sampled: see makeTable()
+    // Fit the columns once per session: measuring again on every reload stalled the loop (~300 ms
+    // at 10,000 rows) and would undo the user's own column widths.
+    for (int v = 0; v < ViewCount; ++v) {
+        if (!m_columnsFitted[v] && m_models[v]->rowCount() > 0) {
+            m_tables[v]->resizeColumnsToContents(); // sampled: see makeTable()
+            m_columnsFitted[v] = true;
+        }
+    }
     const qint64 resetMs = timer.restart();
     updateStateFilter();
     updateRowCount();

@@ -127,6 +127,7 @@ private:
     DashboardTableModel *m_models[ViewCount] = {};
     RowFilterProxyModel *m_proxies[ViewCount] = {};
     QTableView *m_tables[ViewCount] = {};
+    bool m_columnsFitted[ViewCount] = {};
     QTabWidget *m_tabs = nullptr;
     QLineEdit *m_filter = nullptr;
     QComboBox *m_stateFilter = nullptr;
