@@ -112,7 +112,7 @@
 <context>
     <name>Amo::Gui::DashboardSession</name>
     <message>
-        <location filename="../gui/session/dashboardsession.cpp" line="+150"/>
+        <location filename="../gui/session/dashboardsession.cpp" line="+151"/>
         <source>Cancelled before anything was written.</source>
         <translation>Abgebrochen, bevor etwas geschrieben wurde.</translation>
     </message>
@@ -365,12 +365,12 @@
     <name>Amo::Gui::MainWindow</name>
     <message>
         <location filename="../gui/views/mainwindow.cpp" line="+65"/>
-        <location line="+386"/>
+        <location line="+408"/>
         <source>Azure MSI Dashboard</source>
         <translation>Azure-MSI-Dashboard</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-384"/>
         <source>MSIs</source>
         <translation>MSIs</translation>
     </message>
@@ -420,12 +420,12 @@
         <translation>Nur Zeilen in diesem Status zeigen</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Loading failed: %1</source>
         <translation>Laden fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Reading… %1 (%2 of %3)</source>
         <translation>Lese … %1 (%2 von %3)</translation>
     </message>
@@ -444,8 +444,24 @@
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
+    <message numerus="yes">
+        <location line="+88"/>
+        <source>Rows: %n</source>
+        <translation>
+            <numerusform>Zeilen: %n</numerusform>
+            <numerusform>Zeilen: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Rows: %1 of %n</source>
+        <translation>
+            <numerusform>Zeilen: %1 von %n</numerusform>
+            <numerusform>Zeilen: %1 von %n</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+248"/>
+        <location line="+176"/>
         <source>Apply the ticked items to the cluster %2?
 
 Items: %1. To create: %3, to update: %4, to re-point: %5.</source>
@@ -454,12 +470,12 @@ Items: %1. To create: %3, to update: %4, to re-point: %5.</source>
 Einträge: %1. Anzulegen: %3, zu aktualisieren: %4, umzuhängen: %5.</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-216"/>
         <source>All states</source>
         <translation>Alle Status</translation>
     </message>
     <message numerus="yes">
-        <location line="-293"/>
+        <location line="-294"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -503,7 +519,7 @@ Einträge: %1. Anzulegen: %3, zu aktualisieren: %4, umzuhängen: %5.</translatio
         <translation>Zustandsfilter</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+84"/>
         <source>Approve &amp; Sync: checking that nothing changed… %1 (%2 of %3)</source>
         <translation>Freigeben &amp; synchronisieren: Prüfe, dass sich nichts geändert hat … %1 (%2 von %3)</translation>
     </message>
@@ -513,7 +529,7 @@ Einträge: %1. Anzulegen: %3, zu aktualisieren: %4, umzuhängen: %5.</translatio
         <translation>Freigeben &amp; synchronisieren: Schreibe, %1 von %2 Einträgen erledigt …</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+101"/>
         <source>Azure read at %1 (%2 ago)</source>
         <translation>Azure gelesen am %1 (vor %2)</translation>
     </message>
@@ -528,7 +544,7 @@ Einträge: %1. Anzulegen: %3, zu aktualisieren: %4, umzuhängen: %5.</translatio
         <translation>Cluster mit Azure gelesen</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1, %2. MSIs: %n. %3</source>
         <translation>
             <numerusform>%1, %2. MSIs: %n. %3</numerusform>
@@ -544,28 +560,12 @@ Einträge: %1. Anzulegen: %3, zu aktualisieren: %4, umzuhängen: %5.</translatio
         </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-32"/>
         <source>the cluster or Azure changed, and with it the plan</source>
         <translation>der Cluster oder Azure hat sich geändert und damit der Plan</translation>
     </message>
-    <message numerus="yes">
-        <location line="+29"/>
-        <source>%n row(s)</source>
-        <translation>
-            <numerusform>%n Zeile</numerusform>
-            <numerusform>%n Zeilen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%1 of %n row(s)</source>
-        <translation>
-            <numerusform>%1 von %n Zeile</numerusform>
-            <numerusform>%1 von %n Zeilen</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+18"/>
+        <location line="+69"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -1297,7 +1297,7 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
 <context>
     <name>Amo::Gui::ProfileDialog</name>
     <message>
-        <location filename="../gui/connect/profiledialog.cpp" line="+33"/>
+        <location filename="../gui/connect/profiledialog.cpp" line="+35"/>
         <source>Connection Profile</source>
         <translation>Verbindungsprofil</translation>
     </message>
@@ -1362,7 +1362,12 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <translation>Client-Geheimnis: Geben Sie das Geheimnis der App-Registrierung ein.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+16"/>
+        <source>The secret could not be stored in the keychain, so the profile was not saved: %1</source>
+        <translation>Das Geheimnis konnte nicht im Schlüsselbund gespeichert werden, daher wurde das Profil nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Empty for the system-assigned identity</source>
         <translation>Leer für die systemzugewiesene Identität</translation>
     </message>
@@ -1373,6 +1378,11 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
     </message>
     <message>
         <location line="+20"/>
+        <source>The Demo profile reads the embedded simulator, not a kubeconfig, Azure CLI or any cloud: only its plan options can be changed.</source>
+        <translation>Das Demo-Profil liest den eingebauten Simulator, keine kubeconfig, keine Azure CLI und keine Cloud: Nur seine Planoptionen lassen sich ändern.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Cannot read the kubeconfig: %1</source>
         <translation>Die Kubeconfig kann nicht gelesen werden: %1</translation>
     </message>

@@ -302,7 +302,10 @@ void ProfileDialog::refreshContexts()
     m_context->addItem(QString()); // empty: the kubeconfig's current-context
     m_context->addItems(contexts.names);
     m_context->setCurrentText(chosen);
-    if (!contexts.error.isEmpty())
+    if (m_original.demo)
+        m_contextHint->setText(tr("The Demo profile reads the embedded simulator, not a kubeconfig, Azure CLI or "
+                                  "any cloud: only its plan options can be changed."));
+    else if (!contexts.error.isEmpty())
         m_contextHint->setText(tr("Cannot read the kubeconfig: %1").arg(contexts.error));
     else if (contexts.files.isEmpty())
         m_contextHint->setText(tr("No kubeconfig found in %1.")

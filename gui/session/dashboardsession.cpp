@@ -55,6 +55,7 @@ void DashboardSession::startLive()
 {
     m_live = std::make_unique<LiveCluster>(m_clients->kube());
     connect(m_live.get(), &LiveCluster::changed, this, &DashboardSession::onLiveChanged);
+    connect(m_live.get(), &LiveCluster::synced, this, &DashboardSession::liveStarted);
     m_live->start();
 }
 

@@ -94,6 +94,8 @@ Q_SIGNALS:
     /** problems() changed: a read failed, or the next one succeeded again. */
     void problemsChanged();
     void writeAccessChanged();
+    /** The watches have listed once: from now on the cluster is live. */
+    void liveStarted();
 
 private:
     enum class Purpose { None, Load, Preview, Verify, Live };

@@ -41,6 +41,10 @@ void LiveCluster::start()
             if (informer->hasSynced() && isSynced())
                 m_coalesce.start();
         };
+        connect(informer, &Kube::Informer::synced, this, [this] {
+            if (isSynced())
+                Q_EMIT synced();
+        });
         informer->start();
     }
 }

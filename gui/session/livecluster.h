@@ -37,6 +37,8 @@ public:
     const Model::ClusterState &state() const { return m_state; }
 
 Q_SIGNALS:
+    /** All three informers have listed once. */
+    void synced();
     /** Something changed after the first list (coalesced). */
     void changed();
 

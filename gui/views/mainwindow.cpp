@@ -240,26 +240,30 @@ void MainWindow::setSession(DashboardSession *session)
     connect(session, &DashboardSession::leaseChanged, this, &MainWindow::onLeaseChanged);
     connect(session, &DashboardSession::applyRefused, this, &MainWindow::onApplyRefused);
     connect(session, &DashboardSession::loadFailed, this,
-            [this](const QString &error) { m_status->setText(tr("Loading failed: %1").arg(error)); });
+            [this](const QString &error) { setStatus(tr("Loading failed: %1").arg(error)); });
     connect(session, &DashboardSession::problemsChanged, this, &MainWindow::updateBanner);
     connect(session, &DashboardSession::writeAccessChanged, this, &MainWindow::updateActions);
+    connect(session, &DashboardSession::liveStarted, this, [this] {
+        if (m_session && m_session->data() && !m_session->isLoading() && !m_session->isApplying())
+            showReadStatus(*m_session->data());
+    });
     connect(session, &DashboardSession::progress, this, [this](const QString &step, int done, int total) {
         m_progress->setRange(0, total);
         m_progress->setValue(done);
         if (m_session && m_session->isApplying())
-            m_status->setText(
+            setStatus(
                 tr("Approve & Sync: checking that nothing changed… %1 (%2 of %3)").arg(step).arg(done).arg(total));
         else
-            m_status->setText(tr("Reading… %1 (%2 of %3)").arg(step).arg(done).arg(total));
+            setStatus(tr("Reading… %1 (%2 of %3)").arg(step).arg(done).arg(total));
     });
     connect(session, &DashboardSession::applyStarted, this,
             [this](const QList<Sync::Action> &actions) { onApplyStarted(int(actions.size())); });
     connect(session, &DashboardSession::applyItemFinished, this, [this] {
         ++m_applyDone;
-        m_status->setText(tr("Approve & Sync: writing, %1 of %2 items done…").arg(m_applyDone).arg(m_applyTotal));
+        setStatus(tr("Approve & Sync: writing, %1 of %2 items done…").arg(m_applyDone).arg(m_applyTotal));
     });
     connect(session, &DashboardSession::applyFinished, this, &MainWindow::onApplyFinished);
-    m_status->setText(tr("Connected to %1").arg(session->clusterDescription()));
+    setStatus(tr("Connected to %1").arg(session->clusterDescription()));
     m_banner->clear();
     m_lease->clear();
     updateTitle();
@@ -289,9 +293,9 @@ void MainWindow::onLoadingChanged(bool loading)
     m_progress->setVisible(loading);
     if (loading) {
         m_progress->setRange(0, 0);
-        m_status->setText(tr("Reading Azure and the cluster…"));
+        setStatus(tr("Reading Azure and the cluster…"));
     } else if (m_session && !m_session->data() && m_session->problems().isEmpty()) {
-        m_status->setText(tr("Cancelled"));
+        setStatus(tr("Cancelled"));
     }
     updateActions();
 }
@@ -318,19 +322,9 @@ void MainWindow::onLoaded(const DashboardDataPtr &loaded)
     updateStateFilter();
     updateRowCount();
     qCDebug(lcTiming, "models reset and sorted in %lld ms, state filter in %lld ms", resetMs, timer.elapsed());
-    const QStringList failed = loaded->snapshot.catalog.failedSubscriptions();
-    const QString when = QLocale().toString(loaded->snapshot.takenAt.toLocalTime(), QLocale::ShortFormat);
-    const QString azureAge = tr("Azure read at %1 (%2 ago)").arg(when, ageText(loaded->snapshot.takenAt));
-    const QString cluster = m_session && m_session->isLive() ? tr("cluster live") : tr("cluster read with Azure");
-    m_status->setText(failed.isEmpty()
-                          ? tr("%1, %2. MSIs: %n. %3", nullptr, int(loaded->msis.size()))
-                                .arg(azureAge, cluster, Sync::PlanText::summary(loaded->plan))
-                          : tr("%1, %2. MSIs: %n, failing subscriptions: %3. %4", nullptr, int(loaded->msis.size()))
-                                .arg(azureAge, cluster)
-                                .arg(failed.size())
-                                .arg(Sync::PlanText::summary(loaded->plan)));
+    showReadStatus(*loaded);
     if (!m_applySummary.isEmpty())
-        m_status->setText(QString(std::exchange(m_applySummary, {}) + u' ' + m_status->text()));
+        setStatus(QString(std::exchange(m_applySummary, {}) + u' ' + m_status->text()));
     onSelectionChanged();
     updateBanner();
     if (m_planDialog && m_planDialog->basis() != loaded && !m_planDialog->isStale()) {
@@ -343,7 +337,7 @@ void MainWindow::onLoaded(const DashboardDataPtr &loaded)
     }
     updateActions();
     if (!m_screenshot.isEmpty())
-        QTimer::singleShot(100, this, &MainWindow::takeScreenshot);
+        QTimer::singleShot(m_session && m_session->isLive() ? 100 : 3000, this, &MainWindow::takeScreenshot);
 }
 
 void MainWindow::updateStateFilter()
@@ -363,13 +357,34 @@ void MainWindow::updateStateFilter()
         m_stateFilter->addItem(RowStateText::name(RowState(state)), state);
 }
 
+void MainWindow::showReadStatus(const DashboardData &loaded)
+{
+    const QStringList failed = loaded.snapshot.catalog.failedSubscriptions();
+    const QString when = QLocale().toString(loaded.snapshot.takenAt.toLocalTime(), QLocale::ShortFormat);
+    const QString azureAge = tr("Azure read at %1 (%2 ago)").arg(when, ageText(loaded.snapshot.takenAt));
+    const QString cluster = m_session && m_session->isLive() ? tr("cluster live") : tr("cluster read with Azure");
+    setStatus(failed.isEmpty() ? tr("%1, %2. MSIs: %n. %3", nullptr, int(loaded.msis.size()))
+                                     .arg(azureAge, cluster, Sync::PlanText::summary(loaded.plan))
+                               : tr("%1, %2. MSIs: %n, failing subscriptions: %3. %4", nullptr, int(loaded.msis.size()))
+                                     .arg(azureAge, cluster)
+                                     .arg(failed.size())
+                                     .arg(Sync::PlanText::summary(loaded.plan)));
+}
+
+void MainWindow::setStatus(const QString &text)
+{
+    // a long status may be cut by the labels on the right: the tooltip always has all of it
+    m_status->setText(text);
+    m_status->setToolTip(text);
+}
+
 void MainWindow::updateRowCount()
 {
     const View view = currentView();
     const int shown = m_proxies[view]->rowCount();
     const int all = m_models[view]->rowCount();
-    m_rowCount->setText(shown == all ? tr("%n row(s)", nullptr, all)
-                                     : tr("%1 of %n row(s)", nullptr, all).arg(QLocale().toString(shown)));
+    m_rowCount->setText(shown == all ? tr("Rows: %n", nullptr, all)
+                                     : tr("Rows: %1 of %n", nullptr, all).arg(QLocale().toString(shown)));
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
@@ -533,7 +548,7 @@ void MainWindow::approve()
     if (!m_session || m_session->isApplying())
         return;
     if (!m_planDialog) {
-        m_status->setText(tr("Computing a preview first; approve the ticked items there."));
+        setStatus(tr("Computing a preview first; approve the ticked items there."));
         preview();
         return;
     }
@@ -586,7 +601,7 @@ void MainWindow::onApplyStarted(int count)
 {
     m_applyTotal = count;
     m_applyDone = 0;
-    m_status->setText(tr("Approve & Sync: writing, 0 of %1 items done…").arg(count));
+    setStatus(tr("Approve & Sync: writing, 0 of %1 items done…").arg(count));
     updateActions();
 }
 
@@ -595,7 +610,7 @@ void MainWindow::onApplyFinished(const QList<Sync::ActionResult> &results)
     if (m_applyDialog) {
         m_applyDialog->onFinished(results);
         m_applySummary = m_applyDialog->summary();
-        m_status->setText(m_applySummary);
+        setStatus(m_applySummary);
     }
     updateActions();
     if (m_closeAfterApply)
@@ -629,7 +644,7 @@ void MainWindow::onApplyRefused(const QStringList &reasons)
         close();
         return;
     }
-    m_status->setText(tr("Nothing was written: %1").arg(reasons.value(0)));
+    setStatus(tr("Nothing was written: %1").arg(reasons.value(0)));
     updateActions();
     UserPrompt::inform(
         this, tr("Run a new preview"),

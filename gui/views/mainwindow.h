@@ -116,6 +116,8 @@ private:
     void updateBanner();
     void updateTitle();
     void updateRowCount();
+    void showReadStatus(const DashboardData &loaded);
+    void setStatus(const QString &text);
     void showShortcuts();
     void updateStateFilter();
     void showContextMenu(View view, const QPoint &pos);

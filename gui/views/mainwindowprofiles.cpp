@@ -130,7 +130,7 @@ void MainWindow::openProfile(const QString &name, bool remember)
     updateActions();
     if (remember)
         m_profiles->setLastUsed(name);
-    m_status->setText(tr("Opening profile %1…").arg(name));
+    setStatus(tr("Opening profile %1…").arg(name));
     m_opener->open(*profile);
 }
 
@@ -147,7 +147,7 @@ void MainWindow::onProfileOpened(const QString &name, DashboardSession *session)
 
 void MainWindow::onProfileFailed(const QString &name, const QString &error)
 {
-    m_status->setText(tr("Cannot open the profile %1: %2").arg(name, error));
+    setStatus(tr("Cannot open the profile %1: %2").arg(name, error));
     Q_EMIT profileFailed(name, error);
     if (!m_screenshot.isEmpty()) {
         qWarning("%s", qPrintable(m_status->text()));
@@ -192,7 +192,7 @@ void MainWindow::saveProfile(const Profile &profile, const QString &secret, cons
     m_profileName = profile.name;
     reloadProfileList();
     m_profiles->setLastUsed(profile.name);
-    m_status->setText(tr("Opening profile %1…").arg(profile.name));
+    setStatus(tr("Opening profile %1…").arg(profile.name));
     // The keychain write may still be under way: hand the secret over directly.
     m_opener->open(profile, secret);
 }
