@@ -459,6 +459,10 @@ void TestKustomize::readmeCustomOverlayMergesSettings()
     QCOMPARE(parsed.config.syncInterval.milliseconds(), Amo::Config::GoDuration::fromMinutes(30).milliseconds());
     QVERIFY(parsed.config.azureIdentityNamespaced);
     QCOMPARE(parsed.config.kubernetesNamespaceSelector, u"msi.azure.k8s.io/allow=true"_s);
+    // The image is pinned by the example's digest, not by a tag.
+    const QString image = DeployTest::firstContainer(r.one(u"Deployment"_s)).value(u"image"_s).toString();
+    static const QRegularExpression pinned(u"^[^:@]+(:[^@]+)?@sha256:[0-9a-f]{64}$"_s);
+    QVERIFY2(pinned.match(image).hasMatch(), qPrintable(image));
 }
 
 void TestKustomize::imageIsDocumentedWithDigestPinning()
