@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "shared/azure/retrypolicy.h"
+
 #include <QString>
 #include <QUrl>
 
@@ -20,6 +22,7 @@ struct AadEndpoint
     QUrl authorityHost; // ends with '/'
     QString tenantId;
     int timeoutMs = 30000;
+    RetryPolicy retry; // token requests retry like ARM requests (5xx, 429, 408, connection errors)
 
     QUrl tokenUrl() const { return QUrl(authorityHost.toString() + tenantId + QStringLiteral("/oauth2/v2.0/token")); }
 };

@@ -66,7 +66,8 @@ const ScenarioManagedIdentity *ManagedIdentityHandler::select(const QString &cli
         }
         if (all.size() == 1)
             return &all.first();
-        *why = all.isEmpty() ? u"No managed identity is assigned to this resource."_s
+        // what IMDS says on a VM without an identity
+        *why = all.isEmpty() ? u"Identity not found"_s
                              : u"Multiple user assigned identities exist, please specify the clientId / resourceId "
                                "of the identity in the token request"_s;
         return nullptr;

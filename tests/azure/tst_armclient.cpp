@@ -116,7 +116,7 @@ void TestArmClient::makeClient(const CloudEnvironment &cloud)
     m_arm.reset();
     m_tokens.reset();
     m_credential = std::make_unique<ClientSecretCredential>(
-        AadEndpoint {&m_nam, &Amo::Clock::system(), cloud.authorityHost, kTenant, 10000}, kSecretApp, kSecret);
+        AadEndpoint {&m_nam, &Amo::Clock::system(), cloud.authorityHost, kTenant, 10000, {}}, kSecretApp, kSecret);
     m_tokens = std::make_unique<TokenCache>(m_credential.get(), Amo::Clock::system(), m_log.logger());
     ArmClientOptions options;
     options.retry.baseDelayMs = 5; // keep backoff short; Retry-After is still honoured in full
