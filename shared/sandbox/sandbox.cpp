@@ -40,7 +40,15 @@ bool Sandbox::start(const Scenario &scenario, const SandboxOptions &options)
                                                  : QUuid::createUuid().toString(QUuid::Id128).toLatin1();
 
     m_server = std::make_unique<HttpServer>();
-    if (options.tls) {
+    if (options.tls && !options.caCertificatePem.isEmpty()) {
+        QString caError;
+        m_ca = CertificateAuthority::fromPem(options.caCertificatePem, options.caPrivateKeyPem, &caError);
+        if (!m_ca) {
+            m_error = caError;
+            return false;
+        }
+        m_server->enableTls(m_ca.get());
+    } else if (options.tls) {
         m_ca = std::make_unique<CertificateAuthority>();
         if (!m_ca->isValid()) {
             m_error = u"could not create the sandbox certificate authority"_s;

@@ -28,6 +28,8 @@ struct SandboxOptions
 {
     quint16 port = 0; // 0: a free port
     bool tls = false; // HTTPS with a CA generated at start; client certificates from it are accepted
+    QByteArray caCertificatePem; // with tls: use this CA (e.g. a company's or one made with openssl) instead
+    QByteArray caPrivateKeyPem;
     QByteArray adminToken; // control API token; empty: the scenario's, else a random one
     const Clock *clock = nullptr; // null: the system clock
 };
