@@ -42,8 +42,9 @@ QStringList ManagedIdentityHandler::imdsApiVersions()
 
 bool ManagedIdentityHandler::handle(const HttpRequest &request, HttpExchange &exchange)
 {
-    if (request.path == u"/metadata/identity/oauth2/token"_s) {
-        exchange.setRoutePattern(request.path);
+    // the SDKs reach it with a trailing slash through AZURE_POD_IDENTITY_AUTHORITY_HOST
+    if (request.path == u"/metadata/identity/oauth2/token"_s || request.path == u"/metadata/identity/oauth2/token/"_s) {
+        exchange.setRoutePattern(u"/metadata/identity/oauth2/token"_s);
         imds(request, exchange);
         return true;
     }

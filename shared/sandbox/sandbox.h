@@ -12,8 +12,10 @@
 
 namespace Amo::Sandbox {
 
+class AadDiscoveryHandler;
 class AadHandler;
 class ArmHandler;
+class ArmMetadataHandler;
 class ClusterBridge;
 class ControlHandler;
 class FaultInjector;
@@ -85,8 +87,10 @@ private:
     std::unique_ptr<HttpServer> m_server;
     std::unique_ptr<ControlHandler> m_control;
     std::unique_ptr<AadHandler> m_aad;
+    std::unique_ptr<AadDiscoveryHandler> m_discovery;
     std::unique_ptr<ManagedIdentityHandler> m_identity;
     std::unique_ptr<ArmHandler> m_arm;
+    std::unique_ptr<ArmMetadataHandler> m_armMetadata;
     std::unique_ptr<ClusterBridge> m_cluster;
     QByteArray m_adminToken;
     QString m_error;
