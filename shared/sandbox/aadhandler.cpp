@@ -298,11 +298,21 @@ AadHandler::Outcome AadHandler::certificateAssertion(const JsonWebToken &jwt, co
             = error(400, u"invalid_client"_s, 700024, u"Client assertion is not within its valid time range."_s);
         return out;
     }
-    const QByteArray x5t = jwt.header().value(u"x5t"_s).toString().toLatin1();
+    // x5t (SHA-1, MSAL Python and go-autorest; MSAL Python keeps the base64 '=' padding) with RS256, or
+    // x5t#S256 (SHA-256, @azure/identity 4.x) with PS256: Entra ID takes both for a registered certificate
+    auto unpadded = [](QByteArray b) {
+        while (b.endsWith('='))
+            b.chop(1);
+        return b;
+    };
+    const QByteArray x5t = unpadded(jwt.header().value(u"x5t"_s).toString().toLatin1());
+    const QByteArray x5t256 = unpadded(jwt.header().value(u"x5t#S256"_s).toString().toLatin1());
     for (const QByteArray &pem : app.certificates) {
         if (!x5t.isEmpty() && JsonWebToken::thumbprint(pem) != x5t)
             continue;
-        if (jwt.verifyRs256(pem))
+        if (!x5t256.isEmpty() && JsonWebToken::thumbprintSha256(pem) != x5t256)
+            continue;
+        if (jwt.verifyRsa(pem))
             return Outcome {true, {}, app.objectId, app.clientId, u"app"_s, {}};
     }
     out.failure = error(401, u"invalid_client"_s, 700027,

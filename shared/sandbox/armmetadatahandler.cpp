@@ -32,7 +32,10 @@ ArmMetadataHandler::ArmMetadataHandler(const Scenario *scenario, TokenIssuer *to
 
 bool ArmMetadataHandler::handle(const HttpRequest &request, HttpExchange &exchange)
 {
-    const QString path = request.path.toLower();
+    // `az cloud register` appends "/metadata/endpoints" to an endpoint that ends with '/'; ARM takes the "//"
+    QString path = request.path.toLower();
+    while (path.startsWith(u"//"_s))
+        path.remove(0, 1);
     if (path == u"/metadata/endpoints"_s) {
         exchange.setRoutePattern(u"/metadata/endpoints"_s);
         endpoints(request, exchange);
