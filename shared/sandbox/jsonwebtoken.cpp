@@ -146,8 +146,20 @@ bool JsonWebToken::verifyHs256(const QByteArray &secret) const
 QByteArray JsonWebToken::signRs256(const QJsonObject &header, const QJsonObject &claims,
                                    const QByteArray &privateKeyPem)
 {
+    return signRsa(header, claims, privateKeyPem, false);
+}
+
+QByteArray JsonWebToken::signPs256(const QJsonObject &header, const QJsonObject &claims,
+                                   const QByteArray &privateKeyPem)
+{
+    return signRsa(header, claims, privateKeyPem, true);
+}
+
+QByteArray JsonWebToken::signRsa(const QJsonObject &header, const QJsonObject &claims, const QByteArray &privateKeyPem,
+                                 bool pss)
+{
     QJsonObject h = header;
-    h.insert(QStringLiteral("alg"), QStringLiteral("RS256"));
+    h.insert(QStringLiteral("alg"), pss ? QStringLiteral("PS256") : QStringLiteral("RS256"));
     if (!h.contains(QStringLiteral("typ")))
         h.insert(QStringLiteral("typ"), QStringLiteral("JWT"));
     const QByteArray input = compactJson(h) + '.' + compactJson(claims);
@@ -158,7 +170,11 @@ QByteArray JsonWebToken::signRs256(const QJsonObject &header, const QJsonObject 
         return {};
     MdPtr ctx(EVP_MD_CTX_new());
     size_t length = 0;
-    if (EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) != 1
+    EVP_PKEY_CTX *pctx = nullptr;
+    if (EVP_DigestSignInit(ctx.get(), &pctx, EVP_sha256(), nullptr, key.get()) != 1
+        || (pss
+            && (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) != 1
+                || EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) != 1))
         || EVP_DigestSign(ctx.get(), nullptr, &length, reinterpret_cast<const unsigned char *>(input.constData()),
                           size_t(input.size()))
             != 1)

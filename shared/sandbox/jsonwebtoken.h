@@ -28,6 +28,7 @@ public:
     bool verifyHs256(const QByteArray &secret) const;
 
     static QByteArray signRs256(const QJsonObject &header, const QJsonObject &claims, const QByteArray &privateKeyPem);
+    static QByteArray signPs256(const QJsonObject &header, const QJsonObject &claims, const QByteArray &privateKeyPem);
     static QByteArray signHs256(const QJsonObject &header, const QJsonObject &claims, const QByteArray &secret);
     /** base64url(SHA-1(DER)) of a PEM certificate: the "x5t" header value. */
     static QByteArray thumbprint(const QByteArray &certificatePem);
@@ -36,6 +37,9 @@ public:
     static QByteArray base64Url(const QByteArray &data);
 
 private:
+    static QByteArray signRsa(const QJsonObject &header, const QJsonObject &claims, const QByteArray &privateKeyPem,
+                              bool pss);
+
     QJsonObject m_header;
     QJsonObject m_claims;
     QByteArray m_signingInput;
