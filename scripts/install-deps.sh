@@ -12,7 +12,7 @@ packages=(
     prometheus-cpp-dev libyaml-cpp-dev
     prometheus desktop-file-utils appstream
     dbus dbus-x11 gnome-keyring xvfb xauth
-    nghttp2-server python3-kubernetes
+    nghttp2-server python3-kubernetes openssl azure-cli
     lintian mmdebstrap
 )
 # kubectl is used by the simulator's fidelity test; take Debian's when none is installed.

@@ -117,6 +117,17 @@ std::optional<CloudEnvironment> CloudEnvironment::fromName(const QString &name, 
     const QString authority = env.value(u"AZURE_AUTHORITY_HOST"_s).trimmed();
     if (!authority.isEmpty() && !result->overrideAuthorityHost(authority, error))
         return std::nullopt;
+    // go-autorest's AZURE_AD_RESOURCE: the audience tokens are requested for (empty: the cloud's)
+    const QString resource = env.value(u"AZURE_AD_RESOURCE"_s).trimmed();
+    if (!resource.isEmpty()) {
+        const QUrl url(resource, QUrl::StrictMode);
+        if (!url.isValid() || url.scheme().isEmpty()) {
+            *error = u"AZURE_AD_RESOURCE \"%1\" is not a resource URI (e.g. https://management.azure.com/)"_s.arg(
+                resource);
+            return std::nullopt;
+        }
+        result->tokenAudience = resource;
+    }
     return result;
 }
 

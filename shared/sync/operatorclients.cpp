@@ -9,6 +9,7 @@
 #include "shared/azure/chainedtokencredential.h"
 #include "shared/azure/credentialfactory.h"
 #include "shared/azure/tokencache.h"
+#include "shared/azure/trustedcertificates.h"
 #include "shared/config/operatorconfig.h"
 #include "shared/kube/connectionloader.h"
 #include "shared/kube/kubeclient.h"
@@ -44,6 +45,9 @@ std::unique_ptr<OperatorClients> OperatorClients::create(const Config::OperatorC
     if (!cloud)
         return nullptr;
     clients->m_cloud = *cloud;
+    // SSL_CERT_FILE / SSL_CERT_DIR, as Go honours them, for every HTTPS connection
+    if (!Azure::TrustedCertificates::install(env.environment, error))
+        return nullptr;
 
     clients->m_armNetwork = std::make_unique<QNetworkAccessManager>();
     QString credentialError;

@@ -4,6 +4,7 @@
 #include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/rsa.h>
 
 #include <memory>
 
@@ -26,7 +27,7 @@ struct BioFree
 
 } // namespace
 
-QByteArray Rs256::sign(const QByteArray &signingInput, EVP_PKEY *key)
+QByteArray Rs256::sign(const QByteArray &signingInput, EVP_PKEY *key, Padding padding)
 {
     if (!key)
         return {};
@@ -34,7 +35,11 @@ QByteArray Rs256::sign(const QByteArray &signingInput, EVP_PKEY *key)
     const auto size = size_t(signingInput.size());
     std::unique_ptr<EVP_MD_CTX, MdFree> ctx(EVP_MD_CTX_new());
     size_t length = 0;
-    if (EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key) != 1
+    EVP_PKEY_CTX *keyContext = nullptr; // owned by ctx
+    if (EVP_DigestSignInit(ctx.get(), &keyContext, EVP_sha256(), nullptr, key) != 1
+        || (padding == Padding::Pss
+            && (EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_PSS_PADDING) != 1
+                || EVP_PKEY_CTX_set_rsa_pss_saltlen(keyContext, RSA_PSS_SALTLEN_DIGEST) != 1))
         || EVP_DigestSign(ctx.get(), nullptr, &length, data, size) != 1)
         return {};
     QByteArray signature(qsizetype(length), Qt::Uninitialized);
@@ -47,11 +52,11 @@ QByteArray Rs256::sign(const QByteArray &signingInput, EVP_PKEY *key)
     return token;
 }
 
-QByteArray Rs256::signWithPem(const QByteArray &signingInput, const QByteArray &privateKeyPem)
+QByteArray Rs256::signWithPem(const QByteArray &signingInput, const QByteArray &privateKeyPem, Padding padding)
 {
     std::unique_ptr<BIO, BioFree> bio(BIO_new_mem_buf(privateKeyPem.constData(), int(privateKeyPem.size())));
     std::unique_ptr<EVP_PKEY, KeyFree> key(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
-    return sign(signingInput, key.get());
+    return sign(signingInput, key.get(), padding);
 }
 
 } // namespace Amo
