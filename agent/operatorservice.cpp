@@ -57,8 +57,8 @@ QString OperatorService::defaultIdentity()
 
 void OperatorService::enableEvents(const QString &instance)
 {
-    auto *recorder = new Kube::EventRecorder(m_clients->kube(), u"azure-msi-operator"_s, instance, this);
-    m_events = std::make_unique<SyncEvents>(recorder);
+    m_eventRecorder = new Kube::EventRecorder(m_clients->kube(), u"azure-msi-operator"_s, instance, this);
+    m_events = std::make_unique<SyncEvents>(m_eventRecorder);
 }
 
 bool OperatorService::start(bool once, QString *error)

@@ -50,8 +50,10 @@ public:
     /** Follows the reconciler's work queue once start() has made it. */
     void setQueueMetrics(WorkQueueMetrics *metrics) { m_queueMetrics = metrics; }
     void setServer(MetricsServer *server) { m_server = server; }
-    /** Kubernetes Events for writes and skips; off in --sync.once and --demo. */
+    /** Kubernetes Events for writes and skips; off in --demo and --dry-run. */
     void enableEvents(const QString &instance);
+    /** The recorder that enableEvents() made, or null. */
+    Kube::EventRecorder *eventRecorder() const { return m_eventRecorder; }
 
     /** Starts syncing (competing for the Lease first when enabled); false with *error for bad lease settings. */
     bool start(bool once, QString *error);
@@ -78,6 +80,7 @@ private:
     const Logger &m_logger;
     SyncMetrics *m_metrics = nullptr;
     WorkQueueMetrics *m_queueMetrics = nullptr;
+    Kube::EventRecorder *m_eventRecorder = nullptr; // owned as a child
     MetricsServer *m_server = nullptr;
     std::unique_ptr<Sync::Reconciler> m_reconciler;
     std::unique_ptr<Sync::LeaderElector> m_elector;

@@ -163,6 +163,8 @@ void KubeSchema::visit(QJsonValue &value, const QJsonObject &rawSchema, const QS
 {
     const QJsonObject schema = resolve(rawSchema);
     const QString type = schema.value(u"type"_s).toString();
+    if (value.isNull() && schema.value(u"nullable"_s).toBool())
+        return; // kubectl sends "creationTimestamp": null; metav1.Time decodes it as the zero time
     if (!typeMatches(type, value)) {
         // Custom resources with metadata type errors fail decoding into ObjectMeta, as built-in kinds do.
         if (!customResource || path.startsWith(u"metadata"_s)) {

@@ -547,6 +547,20 @@ void TestKubeStore::schemaPrunesAndChecksTypes()
     QVERIFY(invalid.error.status.value(u"message"_s)
                 .toString()
                 .contains(u"spec.type in body must be of type integer: \"string\""_s));
+
+    // kubectl create sends "creationTimestamp": null; the server decodes it and sets its own.
+    o = identity(u"team-a"_s, u"null-time"_s);
+    QJsonObject md = o.value(u"metadata"_s).toObject();
+    md.insert(u"creationTimestamp"_s, QJsonValue::Null);
+    o.insert(u"metadata"_s, md);
+    const KubeResult nullTime = m_store->create(identities(), u"team-a"_s, o);
+    QVERIFY2(nullTime.ok(), qPrintable(nullTime.error.status.value(u"message"_s).toString()));
+    QVERIFY(!nullTime.object->metadata().value(u"creationTimestamp"_s).toString().isEmpty());
+    // A string field that is not nullable still refuses the wrong type.
+    md.insert(u"creationTimestamp"_s, 5);
+    md.insert(u"name"_s, u"number-time"_s);
+    o.insert(u"metadata"_s, md);
+    QCOMPARE(m_store->create(identities(), u"team-a"_s, o).error.code, 400);
 }
 
 void TestKubeStore::putRules()
