@@ -13,6 +13,7 @@ packages=(
     prometheus desktop-file-utils appstream
     dbus dbus-x11 gnome-keyring xvfb xauth
     nghttp2-server python3-kubernetes
+    clang libclang-rt-14-dev
 )
 # kubectl is used by the simulator's fidelity test; take Debian's when none is installed.
 command -v kubectl >/dev/null 2>&1 || packages+=(kubernetes-client)
