@@ -18,6 +18,10 @@
 #include <QCoreApplication>
 #include <QHostInfo>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono;
 
@@ -170,6 +174,12 @@ void OperatorService::onSyncFinished(const Sync::SyncReport &report)
     if (m_events && m_reconciler->isWriting() && report.error.isEmpty())
         m_events->record(report, m_reconciler->cluster());
     Q_EMIT syncFinished(report);
+#ifdef __GLIBC__
+    // A full sync frees as much as it allocated (listings, plans); glibc keeps freed small blocks in its
+    // arenas, so give them back: the resident size then follows what the caches and catalog hold.
+    if (report.kind == Sync::SyncReport::Kind::Full)
+        malloc_trim(0);
+#endif
 }
 
 void OperatorService::logReport(const Sync::SyncReport &report) const

@@ -14,6 +14,7 @@ packages=(
     dbus dbus-x11 gnome-keyring xvfb xauth
     nghttp2-server python3-kubernetes openssl azure-cli
     lintian mmdebstrap
+    clang libclang-rt-14-dev
 )
 # kubectl is used by the simulator's fidelity test; take Debian's when none is installed.
 command -v kubectl >/dev/null 2>&1 || packages+=(kubernetes-client)

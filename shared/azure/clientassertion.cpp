@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "shared/azure/clientassertion.h"
 
+#include "shared/util/boundedfile.h"
 #include "shared/util/rs256.h"
 
 #include <QFile>
@@ -71,11 +72,12 @@ std::optional<ClientAssertion> ClientAssertion::load(const QString &path, const 
         *error = u"certificate file %1 not found"_s.arg(path);
         return std::nullopt;
     }
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"cannot read certificate file %1: %2"_s.arg(path, file.errorString());
+    const Util::BoundedFile::Result read = Util::BoundedFile::read(path);
+    if (!read.ok) {
+        *error = u"cannot read certificate file: %1"_s.arg(read.error);
         return std::nullopt;
     }
-    const QByteArray data = file.readAll();
+    const QByteArray data = read.data;
     auto keys = std::make_unique<Keys>();
     ERR_clear_error();
     if (data.contains("-----BEGIN")) {

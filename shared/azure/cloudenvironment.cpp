@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "shared/azure/cloudenvironment.h"
 
+#include "shared/util/boundedfile.h"
+
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonDocument>
@@ -133,13 +135,13 @@ std::optional<CloudEnvironment> CloudEnvironment::fromName(const QString &name, 
 
 std::optional<CloudEnvironment> CloudEnvironment::fromFile(const QString &path, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"cannot read Azure environment file %1: %2"_s.arg(path, file.errorString());
+    const Util::BoundedFile::Result read = Util::BoundedFile::read(path);
+    if (!read.ok) {
+        *error = u"cannot read Azure environment file: %1"_s.arg(read.error);
         return std::nullopt;
     }
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(read.data, &parseError);
     if (!doc.isObject()) {
         *error = u"Azure environment file %1 is not a JSON object: %2"_s.arg(path, parseError.errorString());
         return std::nullopt;

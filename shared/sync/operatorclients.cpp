@@ -15,6 +15,8 @@
 #include "shared/kube/kubeclient.h"
 #include "shared/util/logger.h"
 
+#include "shared/util/boundedfile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -100,10 +102,9 @@ void OperatorClients::setMetrics(Metrics::Registry &registry)
 
 QString OperatorClients::serviceAccountNamespace() const
 {
-    QFile file(QDir(m_env.serviceAccountDir).filePath(u"namespace"_s));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromUtf8(file.readAll()).trimmed();
+    const Util::BoundedFile::Result read
+        = Util::BoundedFile::read(QDir(m_env.serviceAccountDir).filePath(u"namespace"_s), 4096);
+    return read.ok ? QString::fromUtf8(read.data).trimmed() : QString();
 }
 
 } // namespace Amo::Sync

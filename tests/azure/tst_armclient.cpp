@@ -257,7 +257,7 @@ void TestArmClient::oneForbiddenSubscriptionAmongSeveral()
              qPrintable(inv.subscriptions.at(2).error));
     for (int i : {0, 3, 4}) {
         QVERIFY(inv.subscriptions.at(i).ok);
-        QCOMPARE(inv.subscriptions.at(i).identities.size(), 3);
+        QCOMPARE(inv.subscriptions.at(i).msis.size(), 3);
         QCOMPARE(inv.subscriptions.at(i).subscription.displayName, u"sub-%1"_s.arg(i == 0 ? 0 : i - 1));
     }
     QVERIFY(m_log.text().contains(u"tried again on the next sync"_s));
