@@ -4,7 +4,7 @@
 // environment), so tests check the manifests exactly as a cluster would get them.
 #pragma once
 
-#include "shared/kube/yamlreader.h"
+#include "shared/util/yamlreader.h"
 
 #include <QDir>
 #include <QFile>
@@ -59,18 +59,15 @@ inline ProcessResult run(const QString &program, const QStringList &args, const 
 /** The documents of a multi-document YAML stream, each parsed; *error names the first that fails. */
 inline QList<QJsonObject> parseDocuments(const QByteArray &yaml, QString *error)
 {
+    const Amo::YamlReader::Result parsed = Amo::YamlReader::parse(yaml);
+    if (!parsed.ok()) {
+        *error = parsed.error + QStringLiteral(" in:\n") + QString::fromUtf8(yaml);
+        return {};
+    }
     QList<QJsonObject> objects;
-    static const QRegularExpression separator(QStringLiteral("^---[ \\t]*$"), QRegularExpression::MultilineOption);
-    const QStringList documents = QString::fromUtf8(yaml).split(separator);
-    for (const QString &document : documents) {
-        if (document.trimmed().isEmpty())
-            continue;
-        const Amo::Kube::YamlReader::Result parsed = Amo::Kube::YamlReader::parse(document.toUtf8());
-        if (!parsed.ok()) {
-            *error = parsed.error + QStringLiteral(" in:\n") + document;
-            return {};
-        }
-        objects.append(parsed.value.toObject());
+    for (const QJsonValue &document : parsed.documents) {
+        if (document.isObject())
+            objects.append(document.toObject());
     }
     return objects;
 }

@@ -2,9 +2,6 @@
 // The Kubernetes watch stream: newline-delimited JSON events, fed in two arbitrary chunks.
 #include "fuzzinput.h"
 
-#include "shared/kube/cachedbinding.h"
-#include "shared/kube/cachedidentity.h"
-#include "shared/kube/cachednamespace.h"
 #include "shared/kube/watchstreamparser.h"
 #include "shared/model/observedbinding.h"
 #include "shared/model/observedidentity.h"
@@ -20,13 +17,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     QList<Kube::WatchEvent> events = parser.feed(input.left(cut));
     events += parser.feed(input.mid(cut));
     for (const Kube::WatchEvent &event : std::as_const(events)) {
-        // What the caches and the cluster state read from each event.
+        // What the cluster state reads from each event.
         (void)Model::ObservedIdentity::fromJson(event.object);
         (void)Model::ObservedBinding::fromJson(event.object);
         (void)Model::ObservedNamespace::fromJson(event.object);
-        (void)Kube::CachedIdentity::fromJson(event.object);
-        (void)Kube::CachedBinding::fromJson(event.object);
-        (void)Kube::CachedNamespace::fromJson(event.object);
     }
     Kube::WatchEvent one;
     QString error;
