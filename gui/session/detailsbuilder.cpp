@@ -84,7 +84,7 @@ std::pair<QString, QString> DetailsBuilder::identityYaml(const DashboardData &da
     QJsonObject desired = live.isEmpty() ? fallback : live;
     if (const Action *action = findAction(data, ns, name, u"AzureIdentity"_s)) {
         if (action->kind == Action::Kind::CreateIdentity)
-            desired = action->object;
+            desired = action->object.toJson();
         else if (action->kind == Action::Kind::UpdateIdentity)
             desired = MergePatch::apply(live, action->patch);
         else if (action->kind == Action::Kind::Orphan)

@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSet>
 #include <QSslConfiguration>
 
 using namespace Qt::StringLiterals;
@@ -70,10 +71,21 @@ bool TrustedCertificates::install(const QProcessEnvironment &env, QString *error
     // (/etc/ssl/certs/<hash>.0) that systemCaCertificates() does not list.
     if (extra->isEmpty())
         return true;
+    QList<QSslCertificate> roots = QSslConfiguration::systemCaCertificates();
+    const qsizetype systemRoots = roots.size();
+    QSet<QSslCertificate> known(roots.cbegin(), roots.cend());
+    for (const QSslCertificate &certificate : *extra) {
+        if (!known.contains(certificate)) {
+            known.insert(certificate);
+            roots.append(certificate);
+        }
+    }
+    // Nothing beyond the system store (often SSL_CERT_FILE names the system bundle itself): keep Qt's
+    // on-demand root loading, which holds no parsed copy of every root in memory.
+    if (roots.size() == systemRoots)
+        return true;
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     // an explicit list turns off Qt's on-demand root loading, so the system roots go in first
-    QList<QSslCertificate> roots = QSslConfiguration::systemCaCertificates();
-    roots.append(*extra);
     config.setCaCertificates(roots);
     QSslConfiguration::setDefaultConfiguration(config);
     return true;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "shared/sync/fieldchange.h"
+#include "shared/sync/objecttocreate.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -44,7 +45,7 @@ struct Action
      */
     QString afterIdentity;
     bool aboutBinding = false; // a report on an AzureIdentityBinding (a re-point held back, a cross-namespace binding)
-    QJsonObject object; // CreateIdentity: the full object to create
+    ObjectToCreate object; // CreateIdentity: the full object to create
     QJsonObject patch; // UpdateIdentity, RepointBinding: the JSON merge patch, with metadata.resourceVersion
 
     bool isWrite() const { return kind <= Kind::RepointBinding; }

@@ -99,7 +99,6 @@ bool Applier::apply(const QList<Action> &actions)
     m_jobs.clear();
     for (const Action &action : actions) {
         Item item;
-        item.current = action;
         item.result.action = action;
         if (isIdentityWrite(action))
             m_identityItems.insert(keyOf(action.namespaceName, action.name), int(m_items.size()));
@@ -187,17 +186,17 @@ void Applier::pump()
             continue;
         item.state = State::Active;
         ++m_active;
-        if (item.current.isWrite())
+        if (item.current().isWrite())
             startWrite(index);
         else
-            settleReport(index, item.current);
+            settleReport(index, item.current());
     }
 }
 
 bool Applier::mayStart(int index)
 {
     Item &item = m_items[index];
-    const Action &action = item.current;
+    const Action &action = item.current();
     if (action.kind != Action::Kind::RepointBinding || action.afterIdentity.isEmpty())
         return true;
     const int identity = m_identityItems.value(keyOf(action.namespaceName, action.afterIdentity), -1);
@@ -225,11 +224,11 @@ bool Applier::mayStart(int index)
 QString Applier::refusalFor(const Item &identity) const
 {
     const ActionResult &result = identity.result;
-    const QString name = identity.current.name;
+    const QString name = identity.current().name;
     // Unchanged after a re-plan means the object was read again and is ours and as desired.
     const bool written
         = (result.outcome == ActionResult::Outcome::Applied || result.outcome == ActionResult::Outcome::Unchanged)
-        && isIdentityWrite(identity.current);
+        && isIdentityWrite(identity.current());
     if (written)
         return {};
     switch (result.outcome) {
@@ -241,7 +240,7 @@ QString Applier::refusalFor(const Item &identity) const
         return tr("not re-pointed: writing the AzureIdentity %1 was cancelled").arg(name);
     default:
         return tr("not re-pointed: the AzureIdentity %1 was not written: %2")
-            .arg(name, result.error.isEmpty() ? identity.current.reason : result.error);
+            .arg(name, result.error.isEmpty() ? identity.current().reason : result.error);
     }
 }
 
@@ -266,10 +265,10 @@ void Applier::releaseWaiters(int index)
 void Applier::startWrite(int index)
 {
     Item &item = m_items[index];
-    const Action &action = item.current;
+    const Action &action = item.current();
     Kube::RequestJob *job = nullptr;
     if (action.kind == Action::Kind::CreateIdentity) {
-        job = m_client->create(resourceOf(action), action.namespaceName, action.object);
+        job = m_client->create(resourceOf(action), action.namespaceName, action.object.toJson());
     } else {
         // Invariant: updates are conditional. A patch without resourceVersion would overwrite blindly.
         if (action.patch.value(u"metadata"_s).toObject().value(u"resourceVersion"_s).toString().isEmpty()) {
@@ -286,7 +285,7 @@ void Applier::startWrite(int index)
 
 void Applier::onWriteFinished(int index, const Kube::KubeResponse &response)
 {
-    const Action &action = m_items[index].current;
+    const Action &action = m_items[index].current();
     if (response.ok()) {
         if (m_logger) {
             m_logger->info(u"applied "_s + Action::kindName(action.kind),
@@ -327,10 +326,8 @@ void Applier::reread(int index, const Kube::KubeError &error)
                    tr("gave up after %1 attempts: %2").arg(item.result.attempts).arg(error.message));
         return;
     }
-    const Action &action = item.current;
-    const QString name = action.kind == Action::Kind::CreateIdentity
-        ? action.object.value(u"metadata"_s).toObject().value(u"name"_s).toString()
-        : action.name;
+    const Action &action = item.current();
+    const QString name = action.kind == Action::Kind::CreateIdentity ? action.object.name() : action.name;
     Kube::RequestJob *job
         = m_client->get(resourceOf(action), action.namespaceName, name.isEmpty() ? action.name : name);
     run(index, job, [this, index, error](const Kube::KubeResponse &response) { onReread(index, error, response); });
@@ -350,12 +347,12 @@ void Applier::onReread(int index, const Kube::KubeError &cause, const Kube::Kube
         finishItem(index, ActionResult::Outcome::Cancelled, tr("cancelled before a retry: %1").arg(cause.message));
         return;
     }
-    const std::optional<Action> next = m_replan(m_items[index].current, fresh);
+    const std::optional<Action> next = m_replan(m_items[index].current(), fresh);
     if (!next) {
         finishItem(index, ActionResult::Outcome::Unchanged);
         return;
     }
-    m_items[index].current = *next;
+    m_items[index].replanned = std::make_shared<const Action>(*next);
     if (!mayStart(index)) {
         if (!m_cancelled)
             pump(); // a parked re-point frees its slot
@@ -370,7 +367,7 @@ void Applier::onReread(int index, const Kube::KubeError &cause, const Kube::Kube
 void Applier::checkNamespace(int index, const Kube::KubeError &cause)
 {
     // A create answers 404 only when the namespace is missing; confirm it rather than parse the message.
-    const QString ns = m_items[index].current.namespaceName;
+    const QString ns = m_items[index].current().namespaceName;
     Kube::RequestJob *job = m_client->get(Kube::Resource::Namespaces, QString(), ns);
     run(index, job, [this, index, cause](const Kube::KubeResponse &response) {
         const bool gone = response.error.type == Kube::KubeError::Type::NotFound;
@@ -410,7 +407,7 @@ void Applier::finishItem(int index, ActionResult::Outcome outcome, const QString
     item.result.error = error;
     if (m_logger && outcome == ActionResult::Outcome::Failed) {
         m_logger->warning(u"write failed: "_s + error,
-                          {{u"namespace"_s, item.current.namespaceName}, {u"object"_s, item.current.name}});
+                          {{u"namespace"_s, item.current().namespaceName}, {u"object"_s, item.current().name}});
     }
     const ActionResult result = item.result;
     Q_EMIT itemFinished(index, result);

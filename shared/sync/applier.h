@@ -12,6 +12,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace Amo {
@@ -89,9 +90,12 @@ private:
     enum class State { Pending, Waiting, Active, Done }; // Waiting: a re-point whose identity is not written yet
     struct Item
     {
-        Action current; // the action being written (a re-plan replaces it)
-        ActionResult result;
+        ActionResult result; // its action is the one given
+        std::shared_ptr<const Action> replanned; // set once a re-plan replaced the action: most items never need one
         State state = State::Pending;
+
+        /** The action being written. */
+        const Action &current() const { return replanned ? *replanned : result.action; }
     };
 
     void pump();

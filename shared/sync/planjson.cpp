@@ -61,7 +61,7 @@ QJsonObject PlanJson::actionToJson(const Action &action)
     if (!fields.isEmpty())
         json.insert(u"fields"_s, fields);
     if (!action.object.isEmpty())
-        json.insert(u"object"_s, action.object);
+        json.insert(u"object"_s, action.object.toJson());
     if (!action.patch.isEmpty())
         json.insert(u"patch"_s, action.patch);
     return json;

@@ -2,6 +2,7 @@
 #include "shared/sync/planner.h"
 
 #include "shared/model/armresourceid.h"
+#include "shared/model/stringpool.h"
 #include "shared/sync/identitydiff.h"
 
 #include <QHash>
@@ -300,7 +301,7 @@ void Planner::planOrphans(const QSet<QString> &claimedKeys, const Model::Cluster
     }
 }
 
-QJsonObject Planner::createObject(const DesiredIdentity &desired, const QDateTime &nowUtc) const
+ObjectToCreate Planner::createObject(const DesiredIdentity &desired, const QDateTime &nowUtc) const
 {
     DesiredIdentity wanted = desired;
     if (m_options.namespaced)
@@ -309,7 +310,9 @@ QJsonObject Planner::createObject(const DesiredIdentity &desired, const QDateTim
         wanted.annotations.remove(IdentityDiff::behaviorAnnotation());
     if (m_options.expiry && !wanted.annotations.contains(m_options.expiryAnnotation))
         wanted.annotations.insert(m_options.expiryAnnotation, m_expiry.valueFor(nowUtc));
-    return wanted.toJson();
+    // One map for every create of this plan: they all carry the same annotations.
+    wanted.annotations = Model::StringPool::internMap(wanted.annotations);
+    return ObjectToCreate(wanted);
 }
 
 bool Planner::isOurs(const Model::ObservedIdentity &observed, const DesiredIdentity &desired) const

@@ -61,7 +61,7 @@ private:
     bool isOurs(const Model::ObservedIdentity &observed, const Model::DesiredIdentity &desired) const;
     void planOrphans(const QSet<QString> &claimedKeys, const Model::ClusterState &cluster,
                      const QStringList &failedSubscriptions, QList<Action> &actions) const;
-    QJsonObject createObject(const Model::DesiredIdentity &desired, const QDateTime &nowUtc) const;
+    ObjectToCreate createObject(const Model::DesiredIdentity &desired, const QDateTime &nowUtc) const;
     bool hasLookupLabels(const QMap<QString, QString> &labels) const;
     QString subscriptionOf(const Model::ObservedIdentity &identity) const;
 

@@ -79,7 +79,7 @@ void TestPlanner::unchangedWorldPlansZeroWrites()
     QCOMPARE(first.count(Action::Kind::CreateIdentity), 2);
     for (const Action &action : first.actions) {
         if (action.kind == Action::Kind::CreateIdentity) {
-            cluster.insert(observe(action.object));
+            cluster.insert(observe(action.object.toJson()));
         } else if (action.kind == Action::Kind::RepointBinding) {
             Model::ObservedBinding moved = *cluster.findBinding(action.namespaceName, action.name);
             moved.azureIdentity = action.toIdentity;
@@ -334,7 +334,7 @@ void TestPlanner::createSetsOwnedAnnotations()
     const Mapping::MsiMapping mapping = mapMsi(Sync::PlannerOptions());
     const Sync::Plan plan = Sync::Planner(options).plan({mapping}, withNamespaces({kNs}), kNow);
     QCOMPARE(plan.actions.size(), 1);
-    QCOMPARE(plan.actions.first().object[u"metadata"_s][u"annotations"_s].toObject(), annotations);
+    QCOMPARE(plan.actions.first().object.toJson()[u"metadata"_s][u"annotations"_s].toObject(), annotations);
 }
 
 void TestPlanner::repointsBindings_data()
