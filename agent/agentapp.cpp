@@ -9,10 +9,12 @@
 #include "agent/rendercommand.h"
 #include "agent/signalwatcher.h"
 #include "agent/syncmetrics.h"
+#include "agent/workqueuemetrics.h"
 #include "shared/azure/armtracingsettings.h"
 #include "shared/azure/cloudenvironment.h"
 #include "shared/config/configdump.h"
 #include "shared/config/optionparser.h"
+#include "shared/kube/eventrecorder.h"
 #include "shared/mapping/identitymapper.h"
 #include "shared/metrics/registry.h"
 #include "shared/sync/operatorclients.h"
@@ -24,6 +26,7 @@
 #include <QEventLoop>
 
 #include <QProcessEnvironment>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -129,14 +132,16 @@ int AgentApp::run(const QStringList &arguments, const QHash<QString, QString> &e
     if (config.demo)
         return runDemo(config, *clients, logger);
     if (config.syncOnce)
-        return runOnce(config, *clients, logger, nullptr) ? ExitOk : ExitError;
+        return runOnce(config, *clients, logger, nullptr, true) ? ExitOk : ExitError;
     return serve(config, *clients, logger);
 }
 
 bool AgentApp::runOnce(const Config::OperatorConfig &config, Sync::OperatorClients &clients, const Logger &logger,
-                       Sync::SyncReport *reportOut)
+                       Sync::SyncReport *reportOut, bool events)
 {
     OperatorService service(config, &clients, logger);
+    if (events)
+        service.enableEvents(config.instancePod.isEmpty() ? OperatorService::defaultIdentity() : config.instancePod);
     Sync::SyncReport report;
     QEventLoop loop;
     QObject::connect(&service, &OperatorService::syncFinished, &loop, [&](const Sync::SyncReport &finished) {
@@ -149,6 +154,16 @@ bool AgentApp::runOnce(const Config::OperatorConfig &config, Sync::OperatorClien
         return false;
     }
     loop.exec();
+    // The Events of this sync are queued, not yet written: give them a bounded moment.
+    if (Kube::EventRecorder *recorder = service.eventRecorder(); recorder && !recorder->isIdle()) {
+        QEventLoop flush;
+        QObject::connect(recorder, &Kube::EventRecorder::idle, &flush, &QEventLoop::quit);
+        QTimer::singleShot(kEventFlushMs, &flush, &QEventLoop::quit);
+        flush.exec();
+        if (!recorder->isIdle())
+            logger.warning(u"stopping with Events not yet written"_s,
+                           {{u"queued"_s, QString::number(recorder->queued() + recorder->inFlight())}});
+    }
     if (reportOut)
         *reportOut = report;
     return report.ok();
@@ -157,7 +172,7 @@ bool AgentApp::runOnce(const Config::OperatorConfig &config, Sync::OperatorClien
 int AgentApp::runDemo(const Config::OperatorConfig &config, Sync::OperatorClients &clients, const Logger &logger)
 {
     Sync::SyncReport first;
-    const bool ok = runOnce(config, clients, logger, &first);
+    const bool ok = runOnce(config, clients, logger, &first, false);
     // With a machine-readable plan on stdout, the commentary goes to stderr.
     std::FILE *notes = config.planOutput == u"text" ? m_out : m_err;
     print(notes, u"== Plan of the first sync against the embedded simulator (bundled demo scenario)\n"_s);
@@ -174,7 +189,7 @@ int AgentApp::runDemo(const Config::OperatorConfig &config, Sync::OperatorClient
               u"   subscriptions that could not be listed (their MSIs are kept as they were): %1\n"_s.arg(
                   first.failedSubscriptions.join(u", "_s)));
     Sync::SyncReport second;
-    runOnce(config, clients, logger, &second);
+    runOnce(config, clients, logger, &second, false);
     print(notes, u"== A second sync right after it: %1\n"_s.arg(Sync::PlanText::summary(second.plan)));
     print(notes, u"   %1 writes: an unchanged world costs nothing.\n"_s.arg(second.plan.writeCount()));
     return ok || first.failures() == 0 ? ExitOk : ExitError;
@@ -184,6 +199,7 @@ int AgentApp::serve(const Config::OperatorConfig &config, Sync::OperatorClients 
 {
     Metrics::Registry registry;
     SyncMetrics metrics(registry, QStringLiteral(AMO_VERSION));
+    WorkQueueMetrics queueMetrics(registry);
     clients.setMetrics(registry);
     MetricsServer server(registry, HttpLimits::fromConfig(config));
     server.setReady(false, u"starting"_s);
@@ -202,6 +218,7 @@ int AgentApp::serve(const Config::OperatorConfig &config, Sync::OperatorClients 
 
     OperatorService service(config, &clients, logger);
     service.setMetrics(&metrics);
+    service.setQueueMetrics(&queueMetrics);
     service.setServer(&server);
     service.enableEvents(config.instancePod.isEmpty() ? OperatorService::defaultIdentity() : config.instancePod);
     QString error2;

@@ -42,9 +42,15 @@ public:
 private:
     /** The continuous mode: syncs and serves /metrics, /healthz and /readyz until SIGTERM or SIGINT. */
     int serve(const Config::OperatorConfig &config, Sync::OperatorClients &clients, const Logger &logger);
-    /** One full sync; true when it planned, wrote and listed everything without an error. */
+    /**
+     * One full sync; true when it planned, wrote and listed everything without an error. With
+     * @p events its Kubernetes Events are posted before it returns (bounded by kEventFlushMs).
+     */
     bool runOnce(const Config::OperatorConfig &config, Sync::OperatorClients &clients, const Logger &logger,
-                 Sync::SyncReport *report);
+                 Sync::SyncReport *report, bool events);
+
+    /** How long --sync.once waits for its Events to be written after the sync. */
+    static constexpr int kEventFlushMs = 10000;
     /** --demo: two syncs against the embedded simulator, with the plan and a summary on stdout. */
     int runDemo(const Config::OperatorConfig &config, Sync::OperatorClients &clients, const Logger &logger);
 

@@ -4,6 +4,7 @@
 #include "agent/metricsserver.h"
 #include "agent/syncevents.h"
 #include "agent/syncmetrics.h"
+#include "agent/workqueuemetrics.h"
 #include "shared/config/operatorconfig.h"
 #include "shared/kube/eventrecorder.h"
 #include "shared/model/armresourceid.h"
@@ -16,6 +17,10 @@
 
 #include <QCoreApplication>
 #include <QHostInfo>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono;
@@ -56,8 +61,8 @@ QString OperatorService::defaultIdentity()
 
 void OperatorService::enableEvents(const QString &instance)
 {
-    auto *recorder = new Kube::EventRecorder(m_clients->kube(), u"azure-msi-operator"_s, instance, this);
-    m_events = std::make_unique<SyncEvents>(recorder);
+    m_eventRecorder = new Kube::EventRecorder(m_clients->kube(), u"azure-msi-operator"_s, instance, this);
+    m_events = std::make_unique<SyncEvents>(m_eventRecorder);
 }
 
 bool OperatorService::start(bool once, QString *error)
@@ -66,9 +71,13 @@ bool OperatorService::start(bool once, QString *error)
     options.interval = toMs(m_config.syncInterval);
     options.lockTime = toMs(m_config.syncLockTime);
     options.watch = m_config.syncWatch && !once;
+    if (once)
+        options.requestRetries = -1; // one sync, one report: its writes retry on their own
     options.subscriptions = m_config.azureSubscriptions;
     m_reconciler = std::make_unique<Sync::Reconciler>(m_clients->arm(), m_clients->kube(), Sync::PlanBuilder(m_config),
                                                       options, m_logger);
+    if (m_queueMetrics)
+        m_queueMetrics->observe(&m_reconciler->queue());
     connect(m_reconciler.get(), &Sync::Reconciler::syncFinished, this, &OperatorService::onSyncFinished);
     connect(m_reconciler.get(), &Sync::Reconciler::stopped, this, &OperatorService::onStopped);
     connect(m_reconciler.get(), &Sync::Reconciler::readyChanged, this, [this](bool ready) {
@@ -142,8 +151,9 @@ void OperatorService::shutdown()
 
 void OperatorService::onStopped()
 {
-    if (!m_shuttingDown || m_released)
+    if (!m_shuttingDown || m_released || m_stopHandled)
         return;
+    m_stopHandled = true;
     if (m_drainTimer.isActive())
         m_drainTimer.stop();
     else
@@ -164,6 +174,12 @@ void OperatorService::onSyncFinished(const Sync::SyncReport &report)
     if (m_events && m_reconciler->isWriting() && report.error.isEmpty())
         m_events->record(report, m_reconciler->cluster());
     Q_EMIT syncFinished(report);
+#ifdef __GLIBC__
+    // A full sync frees as much as it allocated (listings, plans); glibc keeps freed small blocks in its
+    // arenas, so give them back: the resident size then follows what the caches and catalog hold.
+    if (report.kind == Sync::SyncReport::Kind::Full)
+        malloc_trim(0);
+#endif
 }
 
 void OperatorService::logReport(const Sync::SyncReport &report) const

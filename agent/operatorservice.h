@@ -28,6 +28,7 @@ namespace Amo::Agent {
 class MetricsServer;
 class SyncEvents;
 class SyncMetrics;
+class WorkQueueMetrics;
 
 /**
  * The running operator: the reconciler, optionally behind a Lease, reporting to the metrics, the
@@ -46,9 +47,13 @@ public:
     ~OperatorService() override;
 
     void setMetrics(SyncMetrics *metrics) { m_metrics = metrics; }
+    /** Follows the reconciler's work queue once start() has made it. */
+    void setQueueMetrics(WorkQueueMetrics *metrics) { m_queueMetrics = metrics; }
     void setServer(MetricsServer *server) { m_server = server; }
-    /** Kubernetes Events for writes and skips; off in --sync.once and --demo. */
+    /** Kubernetes Events for writes and skips; off in --demo and --dry-run. */
     void enableEvents(const QString &instance);
+    /** The recorder that enableEvents() made, or null. */
+    Kube::EventRecorder *eventRecorder() const { return m_eventRecorder; }
 
     /** Starts syncing (competing for the Lease first when enabled); false with *error for bad lease settings. */
     bool start(bool once, QString *error);
@@ -74,6 +79,8 @@ private:
     Sync::OperatorClients *m_clients;
     const Logger &m_logger;
     SyncMetrics *m_metrics = nullptr;
+    WorkQueueMetrics *m_queueMetrics = nullptr;
+    Kube::EventRecorder *m_eventRecorder = nullptr; // owned as a child
     MetricsServer *m_server = nullptr;
     std::unique_ptr<Sync::Reconciler> m_reconciler;
     std::unique_ptr<Sync::LeaderElector> m_elector;
@@ -81,6 +88,7 @@ private:
     QTimer m_drainTimer;
     bool m_shuttingDown = false;
     bool m_released = false;
+    bool m_stopHandled = false;
 };
 
 } // namespace Amo::Agent

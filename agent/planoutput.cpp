@@ -3,7 +3,6 @@
 
 #include "shared/sync/planjson.h"
 #include "shared/sync/plantext.h"
-#include "shared/util/yamlwriter.h"
 
 using namespace Qt::StringLiterals;
 
@@ -14,7 +13,7 @@ QByteArray PlanOutput::render(const Sync::Plan &plan, const QString &format)
     if (format == u"json")
         return Sync::PlanJson::toBytes(plan);
     if (format == u"yaml")
-        return YamlWriter::document(Sync::PlanJson::toJson(plan)).toUtf8();
+        return Sync::PlanJson::toYaml(plan);
     return Sync::PlanText::render(plan).toUtf8();
 }
 

@@ -7,6 +7,8 @@
 #include "shared/util/clock.h"
 #include "shared/util/logger.h"
 
+#include "shared/util/boundedfile.h"
+
 #include <QFile>
 #include <QJsonDocument>
 
@@ -34,16 +36,23 @@ RenderCommand::RenderCommand(const Mapping::IdentityMapper &mapper, const Logger
 
 int RenderCommand::run(const QString &source, const QString &format) const
 {
-    QFile file;
     const bool fromStdin = source == u"-"_s;
     const QString name = fromStdin ? u"stdin"_s : source;
-    const bool opened = fromStdin ? file.open(stdin, QIODevice::ReadOnly)
-                                  : (file.setFileName(source), file.open(QIODevice::ReadOnly));
-    if (!opened) {
-        m_logger.error(u"cannot read MSIs"_s, {{u"file"_s, name}, {u"error"_s, file.errorString()}});
+    Util::BoundedFile::Result read;
+    if (fromStdin) {
+        QFile file;
+        if (file.open(stdin, QIODevice::ReadOnly))
+            read = Util::BoundedFile::readDevice(file, name, MaxInputBytes);
+        else
+            read.error = file.errorString();
+    } else {
+        read = Util::BoundedFile::read(source, MaxInputBytes);
+    }
+    if (!read.ok) {
+        m_logger.error(u"cannot read MSIs"_s, {{u"file"_s, name}, {u"error"_s, read.error}});
         return 1;
     }
-    const Mapping::MsiListReader::Result input = Mapping::MsiListReader::read(file.readAll(), name);
+    const Mapping::MsiListReader::Result input = Mapping::MsiListReader::read(read.data, name);
     for (const QString &warning : input.warnings)
         m_logger.warning(warning);
     for (const QString &error : input.errors)

@@ -21,6 +21,9 @@ namespace Amo::Agent {
 class RenderCommand
 {
 public:
+    /** Input past this is refused: about 100,000 MSIs in ARM's list format. */
+    static constexpr qint64 MaxInputBytes = qint64(128) << 20;
+
     RenderCommand(const Mapping::IdentityMapper &mapper, const Logger &logger, std::FILE *out, std::FILE *err);
 
     /** @p source is a path or "-" for stdin; @p format is "yaml" or "json". Returns the exit status. */

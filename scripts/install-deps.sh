@@ -12,10 +12,15 @@ packages=(
     prometheus-cpp-dev libyaml-cpp-dev
     prometheus desktop-file-utils appstream
     dbus dbus-x11 gnome-keyring xvfb xauth
-    nghttp2-server python3-kubernetes
+    nghttp2-server python3-kubernetes openssl azure-cli
+    lintian mmdebstrap
+    clang libclang-rt-14-dev
 )
 # kubectl is used by the simulator's fidelity test; take Debian's when none is installed.
 command -v kubectl >/dev/null 2>&1 || packages+=(kubernetes-client)
+# node and npm run @kubernetes/client-node in the fidelity test (which wants Node 20); take Debian's when absent.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do

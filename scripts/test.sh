@@ -17,3 +17,6 @@ echo "agent-only configure: ok"
 bash scripts/check-format.sh
 
 bash scripts/with-keyring.sh ctest --preset dev
+
+# libFuzzer targets and the Go template tests under clang with ASan+UBSan (docs/fuzzing.md).
+bash scripts/fuzz.sh

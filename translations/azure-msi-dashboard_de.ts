@@ -4,7 +4,7 @@
 <context>
     <name>Amo::Gui::ApplyProgressDialog</name>
     <message>
-        <location filename="../gui/views/applyprogressdialog.cpp" line="+26"/>
+        <location filename="../gui/views/applyprogressdialog.cpp" line="+27"/>
         <source>applied</source>
         <translation>angewendet</translation>
     </message>
@@ -59,32 +59,52 @@
         <translation>Keine weiteren Einträge starten; bereits gesendete laufen zu Ende</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Cancelling…</source>
-        <translation>Wird abgebrochen …</translation>
+        <location line="+1"/>
+        <source>Cancel Approve &amp; Sync</source>
+        <translation>Freigeben &amp; synchronisieren abbrechen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+67"/>
+        <source>%1 applied, %2 failed, %3 cancelled of %4</source>
+        <translation>%1 geschrieben, %2 fehlgeschlagen, %3 abgebrochen von %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>, %1 unchanged</source>
+        <translation>, %1 unverändert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, %1 waiting for a namespace</source>
+        <translation>, %1 warten auf einen Namespace</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve &amp; Sync finished: %1.</source>
+        <translation>Freigeben &amp; synchronisieren beendet: %1.</translation>
+    </message>
+    <message>
+        <location line="-74"/>
         <source>Checking that nothing changed since the preview…</source>
         <translation>Prüfe, ob sich seit der Vorschau nichts geändert hat …</translation>
     </message>
     <message>
         <location line="+14"/>
+        <source>Cancelling: no further item starts; the items already sent finish…</source>
+        <translation>Wird abgebrochen: kein weiterer Eintrag beginnt; bereits gesendete laufen zu Ende …</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-8"/>
         <source>%1 of %2 items done</source>
         <translation>%1 von %2 Einträgen erledigt</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Finished: %1 applied, %2 failed, %3 in all.</source>
-        <translation>Fertig: %1 angewendet, %2 fehlgeschlagen, %3 insgesamt.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+37"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -92,18 +112,43 @@
 <context>
     <name>Amo::Gui::DashboardSession</name>
     <message>
-        <location filename="../gui/session/dashboardsession.cpp" line="+106"/>
+        <location filename="../gui/session/dashboardsession.cpp" line="+151"/>
         <source>Cancelled before anything was written.</source>
         <translation>Abgebrochen, bevor etwas geschrieben wurde.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+17"/>
+        <location line="+31"/>
+        <location line="+50"/>
         <source>Planning</source>
         <translation>Planung</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="-36"/>
+        <source>Cannot read the cluster %1: %2</source>
+        <translation>Der Cluster %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot read Azure (the subscription list): %1</source>
+        <translation>Azure kann nicht gelesen werden (die Abonnementliste): %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subscription %1 could not be listed: %2</source>
+        <translation>Das Abonnement %1 konnte nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>%1 (context %2)</source>
         <translation>%1 (Kontext %2)</translation>
     </message>
@@ -236,6 +281,29 @@
     </message>
 </context>
 <context>
+    <name>Amo::Gui::ErrorBanner</name>
+    <message>
+        <location filename="../gui/views/errorbanner.cpp" line="+19"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Error message</source>
+        <translation>Fehlermeldung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the message to the clipboard</source>
+        <translation>Die Meldung in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the error message</source>
+        <translation>Die Fehlermeldung kopieren</translation>
+    </message>
+</context>
+<context>
     <name>Amo::Gui::ExpiryTableModel</name>
     <message>
         <location filename="../gui/models/expirytablemodel.cpp" line="+16"/>
@@ -296,12 +364,13 @@
 <context>
     <name>Amo::Gui::MainWindow</name>
     <message>
-        <location filename="../gui/views/mainwindow.cpp" line="+46"/>
+        <location filename="../gui/views/mainwindow.cpp" line="+65"/>
+        <location line="+408"/>
         <source>Azure MSI Dashboard</source>
         <translation>Azure-MSI-Dashboard</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-384"/>
         <source>MSIs</source>
         <translation>MSIs</translation>
     </message>
@@ -341,42 +410,32 @@
         <translation>Verwaltete AzureIdentities nach Ablaufdatum, einschließlich verwaister</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Filter (Ctrl+F): matches any column</source>
         <translation>Filter (Strg+F): passt auf jede Spalte</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Show only rows containing this text in any column (Ctrl+F)</source>
-        <translation>Nur Zeilen zeigen, die diesen Text in einer Spalte enthalten (Strg+F)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+38"/>
         <source>Show only rows in this state</source>
         <translation>Nur Zeilen in diesem Status zeigen</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>State:</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
-        <location line="+62"/>
+        <location line="+96"/>
         <source>Loading failed: %1</source>
         <translation>Laden fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+14"/>
         <source>Reading… %1 (%2 of %3)</source>
         <translation>Lese … %1 (%2 von %3)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Reading Azure and the cluster…</source>
         <translation>Lese Azure und den Cluster …</translation>
     </message>
@@ -386,23 +445,23 @@
         <translation>Abgebrochen</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
-        <source>Read at %1, MSIs: %n. %2</source>
+        <location line="+88"/>
+        <source>Rows: %n</source>
         <translation>
-            <numerusform>Gelesen um %1, MSIs: %n. %2</numerusform>
-            <numerusform>Gelesen um %1, MSIs: %n. %2</numerusform>
+            <numerusform>Zeilen: %n</numerusform>
+            <numerusform>Zeilen: %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>Read at %1, MSIs: %n, failing subscriptions: %2. %3</source>
+        <location line="+1"/>
+        <source>Rows: %1 of %n</source>
         <translation>
-            <numerusform>Gelesen um %1, MSIs: %n, fehlschlagende Subscriptions: %2. %3</numerusform>
-            <numerusform>Gelesen um %1, MSIs: %n, fehlschlagende Subscriptions: %2. %3</numerusform>
+            <numerusform>Zeilen: %1 von %n</numerusform>
+            <numerusform>Zeilen: %1 von %n</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+176"/>
         <source>Apply the ticked items to the cluster %2?
 
 Items: %1. To create: %3, to update: %4, to re-point: %5.</source>
@@ -411,12 +470,171 @@ Items: %1. To create: %3, to update: %4, to re-point: %5.</source>
 Einträge: %1. Anzulegen: %3, zu aktualisieren: %4, umzuhängen: %5.</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-216"/>
         <source>All states</source>
         <translation>Alle Status</translation>
     </message>
+    <message numerus="yes">
+        <location line="-294"/>
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+60"/>
+        <location line="+55"/>
+        <source>Show only rows containing this text in any column (Ctrl+F; Esc clears it)</source>
+        <translation>Nur Zeilen zeigen, die diesen Text in einer Spalte enthalten (Strg+F; Esc leert das Feld)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter rows</source>
+        <translation>Zeilen filtern</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>&amp;State:</source>
+        <translation>&amp;Zustand:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State filter</source>
+        <translation>Zustandsfilter</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Approve &amp; Sync: checking that nothing changed… %1 (%2 of %3)</source>
+        <translation>Freigeben &amp; synchronisieren: Prüfe, dass sich nichts geändert hat … %1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Approve &amp; Sync: writing, %1 of %2 items done…</source>
+        <translation>Freigeben &amp; synchronisieren: Schreibe, %1 von %2 Einträgen erledigt …</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Azure read at %1 (%2 ago)</source>
+        <translation>Azure gelesen am %1 (vor %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cluster live</source>
+        <translation>Cluster live</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cluster read with Azure</source>
+        <translation>Cluster mit Azure gelesen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1, %2. MSIs: %n. %3</source>
+        <translation>
+            <numerusform>%1, %2. MSIs: %n. %3</numerusform>
+            <numerusform>%1, %2. MSIs: %n. %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1, %2. MSIs: %n, failing subscriptions: %3. %4</source>
+        <translation>
+            <numerusform>%1, %2. MSIs: %n, fehlschlagende Abonnements: %3. %4</numerusform>
+            <numerusform>%1, %2. MSIs: %n, fehlschlagende Abonnements: %3. %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>the cluster or Azure changed, and with it the plan</source>
+        <translation>der Cluster oder Azure hat sich geändert und damit der Plan</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F5	Refresh: read Azure and the cluster again
+Esc	Cancel the read in progress; in the filter: clear it
+Ctrl+P	Preview the plan as a checklist
+Ctrl+Return	Approve &amp; Sync the ticked items
+Ctrl+F	Filter the rows
+Ctrl+1…4, Alt+1…4	MSIs, Namespaces, Binding drift, Expiry
+Ctrl+Tab, Ctrl+Shift+Tab	Next, previous view
+Alt+R	Pick a profile
+Ctrl+Shift+M	The profile menu
+F1, ?	This list</source>
+        <translation>F5	Aktualisieren: Azure und den Cluster neu lesen
+Esc	Laufendes Lesen abbrechen; im Filter: ihn leeren
+Strg+P	Den Plan als Checkliste voranzeigen
+Strg+Eingabe	Die angehakten Einträge freigeben &amp; synchronisieren
+Strg+F	Zeilen filtern
+Strg+1…4, Alt+1…4	MSIs, Namespaces, Binding-Abweichung, Ablauf
+Strg+Tab, Strg+Umschalt+Tab	Nächste, vorige Ansicht
+Alt+R	Ein Profil wählen
+Strg+Umschalt+M	Das Profilmenü
+F1, ?	Diese Liste</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <location line="+2"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (read only)</source>
+        <translation>%1 (nur lesen)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1. Showing the MSIs of the last good listing; none of them is reported as an orphan.</source>
+        <translation>%1. Gezeigt werden die MSIs der letzten erfolgreichen Auflistung; keine davon wird als verwaist gemeldet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Identities of failing subscriptions are not reported as orphans.</source>
+        <translation>Identitäten fehlschlagender Abonnements werden nicht als verwaist gemeldet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The views show the last good read, from %1 (%2 old): they are stale. No plan is built on the failed read.</source>
+        <translation>Die Ansichten zeigen das letzte erfolgreiche Lesen vom %1 (%2 alt): Sie sind veraltet. Auf dem fehlgeschlagenen Lesen wird kein Plan erstellt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing could be loaded yet; press F5 to try again.</source>
+        <translation>Bisher konnte nichts geladen werden; F5 versucht es erneut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot read the Lease: %1. Approve &amp; Sync asks first, as if an agent were writing.</source>
+        <translation>Die Lease kann nicht gelesen werden: %1. Freigeben &amp; synchronisieren fragt zuerst, als ob ein Agent schriebe.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot read the Lease: %1</source>
+        <translation>Die Lease kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Agent active: %1 holds the Lease</source>
         <translation>Agent aktiv: %1 hält die Lease</translation>
     </message>
@@ -431,7 +649,7 @@ Einträge: %1. Anzulegen: %3, zu aktualisieren: %4, umzuhängen: %5.</translatio
         <translation>Kein Agent hält die Lease</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Computing a preview first; approve the ticked items there.</source>
         <translation>Zuerst wird eine Vorschau berechnet; geben Sie dort die angehakten Einträge frei.</translation>
     </message>
@@ -448,34 +666,55 @@ Einträge: %1. Anzulegen: %3, zu aktualisieren: %4, umzuhängen: %5.</translatio
     </message>
     <message>
         <location line="+16"/>
+        <location line="+8"/>
         <source>Two writers</source>
         <translation>Zwei Schreiber</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>The in-cluster agent %1 holds the Lease and is writing too. Two writers are active; apply anyway?</source>
         <translation>Der Agent %1 im Cluster hält die Lease und schreibt ebenfalls. Zwei Schreiber sind aktiv; trotzdem anwenden?</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>The agent&apos;s Lease cannot be read (%1), so an in-cluster agent may be writing too. Apply anyway?</source>
+        <translation>Die Lease des Agenten kann nicht gelesen werden (%1), daher schreibt vielleicht auch ein Agent im Cluster. Trotzdem anwenden?</translation>
+    </message>
+    <message>
         <location line="+22"/>
-        <source>Nothing was written: the world changed since the preview.</source>
-        <translation>Nichts wurde geschrieben: Seit der Vorschau hat sich etwas geändert.</translation>
+        <source>Approve &amp; Sync: writing, 0 of %1 items done…</source>
+        <translation>Freigeben &amp; synchronisieren: Schreibe, 0 von %1 Einträgen erledigt …</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Approve &amp; Sync is running</source>
+        <translation>Freigeben &amp; synchronisieren läuft</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Run a new preview</source>
-        <translation>Neue Vorschau berechnen</translation>
+        <source>Writes to the cluster are in progress. Cancel the remaining items and close the window once the items already sent have finished?</source>
+        <translation>Es wird in den Cluster geschrieben. Die übrigen Einträge abbrechen und das Fenster schließen, sobald die bereits gesendeten fertig sind?</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Nothing was written, because things changed since the preview:
+        <location line="+20"/>
+        <source>Nothing was written: %1</source>
+        <translation>Nichts wurde geschrieben: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing was written:
 %1
 
 Run a new preview (Ctrl+P) and approve again.</source>
-        <translation>Nichts wurde geschrieben, weil sich seit der Vorschau etwas geändert hat:
+        <translation>Nichts wurde geschrieben:
 %1
 
-Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translation>
+Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Run a new preview</source>
+        <translation>Neue Vorschau berechnen</translation>
     </message>
     <message>
         <location filename="../gui/views/mainwindowactions.cpp" line="+30"/>
@@ -519,31 +758,42 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
     </message>
     <message>
         <location line="+2"/>
+        <location line="+82"/>
         <source>Apply exactly the items ticked in the preview (Ctrl+Return)</source>
         <translation>Genau die in der Vorschau angehakten Einträge anwenden (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-79"/>
         <source>Export JSON…</source>
         <translation>Als JSON exportieren …</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Save the current plan as JSON</source>
-        <translation>Aktuellen Plan als JSON speichern</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Export YAML…</source>
         <translation>Als YAML exportieren …</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Save the current plan as YAML</source>
-        <translation>Aktuellen Plan als YAML speichern</translation>
+        <location line="-2"/>
+        <source>Save the whole plan of the latest read as JSON, every item (the preview exports only the ticked ones)</source>
+        <translation>Den ganzen Plan des letzten Lesens als JSON speichern, alle Einträge (die Vorschau exportiert nur die angehakten)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+3"/>
+        <source>Save the whole plan of the latest read as YAML, every item (the preview exports only the ticked ones)</source>
+        <translation>Den ganzen Plan des letzten Lesens als YAML speichern, alle Einträge (die Vorschau exportiert nur die angehakten)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apply results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the per-item results of the latest Approve &amp; Sync</source>
+        <translation>Die Ergebnisse je Eintrag des letzten Freigebens &amp; Synchronisierens zeigen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
@@ -553,7 +803,27 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <translation>Ob ein Agent im Cluster die Leader-Lease hält und schreibt</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+3"/>
+        <source>Whether you may make the plan&apos;s writes, as the API server answered</source>
+        <translation>Ob Sie die Schreibvorgänge des Plans ausführen dürfen, laut API-Server</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Read only</source>
+        <translation>Nur lesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No write access: %1</source>
+        <translation>Kein Schreibzugriff: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Approve &amp; Sync is disabled: %1</source>
+        <translation>Freigeben &amp; synchronisieren ist gesperrt: %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Copy name</source>
         <translation>Name kopieren</translation>
     </message>
@@ -614,8 +884,8 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
     </message>
     <message>
         <location filename="../gui/views/mainwindowprofiles.cpp" line="+34"/>
-        <source>Profile:</source>
-        <translation>Profil:</translation>
+        <source>P&amp;rofile:</source>
+        <translation>P&amp;rofil:</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -623,7 +893,12 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <translation>Das Verbindungsprofil: welche Cloud, welcher Tenant und welcher Cluster gelesen wird</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Connection profile</source>
+        <translation>Verbindungsprofil</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>New profile…</source>
         <translation>Neues Profil …</translation>
     </message>
@@ -644,27 +919,32 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
     </message>
     <message>
         <location line="+1"/>
-        <location line="+144"/>
+        <location line="+153"/>
         <source>Delete profile</source>
         <translation>Profil löschen</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-151"/>
         <source>Delete the current profile and its secret in the keychain</source>
         <translation>Das aktuelle Profil und sein Geheimnis im Schlüsselbund löschen</translation>
     </message>
     <message>
         <location line="+12"/>
+        <source>Manage connection profiles (Ctrl+Shift+M)</source>
+        <translation>Verbindungsprofile verwalten (Strg+Umschalt+M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Manage connection profiles</source>
         <translation>Verbindungsprofile verwalten</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+56"/>
         <source>There is no profile of that name.</source>
         <translation>Es gibt kein Profil dieses Namens.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <location line="+62"/>
         <source>Opening profile %1…</source>
         <translation>Profil %1 wird geöffnet …</translation>
@@ -796,7 +1076,7 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
 <context>
     <name>Amo::Gui::PlanDialog</name>
     <message numerus="yes">
-        <location filename="../gui/views/plandialog.cpp" line="+29"/>
+        <location filename="../gui/views/plandialog.cpp" line="+31"/>
         <source>Create AzureIdentity (%n)</source>
         <translation>
             <numerusform>AzureIdentity anlegen (%n)</numerusform>
@@ -857,12 +1137,17 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
+        <source>Plan items</source>
+        <translation>Planeinträge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Object</source>
         <translation>Objekt</translation>
     </message>
@@ -873,23 +1158,23 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
     </message>
     <message>
         <location line="+6"/>
-        <source>Export JSON…</source>
-        <translation>Als JSON exportieren …</translation>
+        <source>Export ticked as JSON…</source>
+        <translation>Angehakte als JSON exportieren …</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Save the plan in its stable JSON form</source>
-        <translation>Den Plan in seiner stabilen JSON-Form speichern</translation>
+        <source>Save the ticked items, and the items reported only, in the plan&apos;s stable JSON form</source>
+        <translation>Die angehakten und die nur gemeldeten Einträge in der stabilen JSON-Form des Plans speichern</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Export YAML…</source>
-        <translation>Als YAML exportieren …</translation>
+        <source>Export ticked as YAML…</source>
+        <translation>Angehakte als YAML exportieren …</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Save the plan as YAML</source>
-        <translation>Den Plan als YAML speichern</translation>
+        <source>Save the ticked items, and the items reported only, as YAML</source>
+        <translation>Die angehakten und die nur gemeldeten Einträge als YAML speichern</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -898,11 +1183,37 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
     </message>
     <message>
         <location line="+4"/>
+        <location line="+149"/>
         <source>Apply exactly the ticked items (Ctrl+Return)</source>
         <translation>Genau die angehakten Einträge anwenden (Strg+Eingabe)</translation>
     </message>
+    <message>
+        <location line="-100"/>
+        <source>%1 (needs AzureIdentity %2 written in this run)</source>
+        <translation>%1 (braucht die in diesem Lauf geschriebene AzureIdentity %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waits for AzureIdentity %1/%2 to be written in this run: ticking this ticks that identity, unticking the identity unticks this.</source>
+        <translation>Wartet darauf, dass die AzureIdentity %1/%2 in diesem Lauf geschrieben wird: Wer dies anhakt, hakt die Identität an; wer die Identität abwählt, wählt dies ab.</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Approve &amp; Sync is disabled: %1</source>
+        <translation>Freigeben &amp; synchronisieren ist gesperrt: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;This preview is stale:&lt;/b&gt; %1. Approve &amp; Sync re-checks and refuses what changed; run a new preview (Ctrl+P) to see the current plan.</source>
+        <translation>&lt;b&gt;Diese Vorschau ist veraltet:&lt;/b&gt; %1. Freigeben &amp; synchronisieren prüft erneut und verweigert, was sich geändert hat; eine neue Vorschau (Strg+P) zeigt den aktuellen Plan.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preview (stale)</source>
+        <translation>Vorschau (veraltet)</translation>
+    </message>
     <message numerus="yes">
-        <location line="+92"/>
+        <location line="+16"/>
         <source>Ticked for writing: %n</source>
         <translation>
             <numerusform>Zum Schreiben angehakt: %n</numerusform>
@@ -986,7 +1297,7 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
 <context>
     <name>Amo::Gui::ProfileDialog</name>
     <message>
-        <location filename="../gui/connect/profiledialog.cpp" line="+33"/>
+        <location filename="../gui/connect/profiledialog.cpp" line="+35"/>
         <source>Connection Profile</source>
         <translation>Verbindungsprofil</translation>
     </message>
@@ -1031,7 +1342,7 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <translation>Zertifikate (*.pem *.pfx *.p12);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+119"/>
         <source>The secret could not be read from the keychain: %1</source>
         <translation>Das Geheimnis konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
     </message>
@@ -1051,7 +1362,12 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <translation>Client-Geheimnis: Geben Sie das Geheimnis der App-Registrierung ein.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+16"/>
+        <source>The secret could not be stored in the keychain, so the profile was not saved: %1</source>
+        <translation>Das Geheimnis konnte nicht im Schlüsselbund gespeichert werden, daher wurde das Profil nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Empty for the system-assigned identity</source>
         <translation>Leer für die systemzugewiesene Identität</translation>
     </message>
@@ -1062,6 +1378,11 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
     </message>
     <message>
         <location line="+20"/>
+        <source>The Demo profile reads the embedded simulator, not a kubeconfig, Azure CLI or any cloud: only its plan options can be changed.</source>
+        <translation>Das Demo-Profil liest den eingebauten Simulator, keine kubeconfig, keine Azure CLI und keine Cloud: Nur seine Planoptionen lassen sich ändern.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Cannot read the kubeconfig: %1</source>
         <translation>Die Kubeconfig kann nicht gelesen werden: %1</translation>
     </message>
@@ -1233,7 +1554,17 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <translation>K&amp;ontext:</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
+        <source>Rea&amp;d only: show the plan, never offer Approve &amp;&amp; Sync</source>
+        <translation>Nur &amp;lesen: den Plan zeigen, nie Freigeben &amp;&amp; synchronisieren anbieten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hides every write action for this profile, like k9s&apos;s readOnly</source>
+        <translation>Blendet für dieses Profil alle schreibenden Aktionen aus, wie readOnly bei k9s</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Namespace &amp;template:</source>
         <translation>Namespace-&amp;Template:</translation>
     </message>
@@ -1309,6 +1640,27 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <location filename="../gui/session/profileopener.cpp" line="+40"/>
         <source>The secret could not be read from the keychain: %1</source>
         <translation>Das Geheimnis konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Amo::Gui::WriteAccessCheck</name>
+    <message>
+        <location filename="../gui/session/writeaccesscheck.cpp" line="+69"/>
+        <source>the API server did not answer a SelfSubjectAccessReview: %1</source>
+        <translation>der API-Server hat einen SelfSubjectAccessReview nicht beantwortet: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>you may not %1 %2 in namespace %3</source>
+        <translation>Sie dürfen %2 im Namespace %3 nicht %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source> (and %n more)</source>
+        <translation>
+            <numerusform> (und %n weiterer)</numerusform>
+            <numerusform> (und %n weitere)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1519,12 +1871,12 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
 <context>
     <name>NamespaceGuard</name>
     <message>
-        <location filename="../shared/sync/namespaceguard.cpp" line="+53"/>
+        <location filename="../shared/sync/namespaceguard.cpp" line="+54"/>
         <source>namespace &quot;%1&quot; does not match --kubernetes.namespace.selector &quot;%2&quot;</source>
         <translation>Namespace „%1“ passt nicht zu --kubernetes.namespace.selector „%2“</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>the MSI&apos;s ID cannot be read: %1</source>
         <translation>die ID der MSI kann nicht gelesen werden: %1</translation>
     </message>
@@ -1580,7 +1932,7 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <translation>sobald die Identität geschrieben ist</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>expires %1</source>
         <translation>läuft ab: %1</translation>
     </message>
@@ -1621,7 +1973,7 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <translation>eine AzureIdentity dieses Namens existiert für eine andere Identität (%1); sie wird nicht überschrieben</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>spec.resourceID was changed by hand to %1; restoring %2</source>
         <translation>spec.resourceID wurde von Hand auf %1 geändert; %2 wird wiederhergestellt</translation>
     </message>
@@ -1631,7 +1983,7 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <translation>(leer)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+58"/>
         <source>not re-pointed to %1: %2</source>
         <translation>nicht auf %1 umgehängt: %2</translation>
     </message>
@@ -1773,6 +2125,11 @@ Berechnen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <location line="+2"/>
         <source>Render the window to FILE once loaded, then quit.</source>
         <translation>Das Fenster nach dem Laden in DATEI rendern und dann beenden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hide every write action, whatever the profile says.</source>
+        <translation>Alle schreibenden Aktionen ausblenden, was auch immer das Profil sagt.</translation>
     </message>
 </context>
 </TS>

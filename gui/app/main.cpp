@@ -39,10 +39,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshotOption(
         u"screenshot"_s, QApplication::translate("main", "Render the window to FILE once loaded, then quit."),
         u"FILE"_s);
-    parser.addOptions({demoOption, screenshotOption});
+    const QCommandLineOption readOnlyOption(
+        u"read-only"_s, QApplication::translate("main", "Hide every write action, whatever the profile says."));
+    parser.addOptions({demoOption, screenshotOption, readOnlyOption});
     parser.process(app);
 
     Gui::MainWindow window;
+    window.setForcedReadOnly(parser.isSet(readOnlyOption));
     if (parser.isSet(screenshotOption)) {
         window.setScreenshotPath(parser.value(screenshotOption));
         window.resize(1400, 850);

@@ -35,6 +35,7 @@ public:
     QStringList subscriptions; // empty: all the credential can see
     QString kubeconfig; // empty: $KUBECONFIG, else ~/.kube/config
     QString context; // empty: the kubeconfig's current-context
+    bool readOnly = false; // the dashboard hides every write action (like k9s's readOnly)
     Config::OperatorConfig options; // only the plan-shaping fields are used (see PlanOptions)
 
     static Profile demoProfile();

@@ -22,6 +22,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace Amo::Gui {
@@ -92,6 +94,7 @@ void ProfileDialog::setProfile(const Profile &profile, const QString &secret)
     m_kubeconfig->setText(profile.kubeconfig);
     refreshContexts();
     m_context->setCurrentText(profile.context);
+    m_readOnly->setChecked(profile.readOnly);
 
     const Config::OperatorConfig &o = profile.options;
     m_templateNamespace->setText(o.azureIdentityTemplateNamespace);
@@ -153,6 +156,7 @@ Profile ProfileDialog::profile() const
     }
     p.kubeconfig = m_kubeconfig->text().trimmed();
     p.context = m_context->currentText().trimmed();
+    p.readOnly = m_readOnly->isChecked();
     p.options = formOptions(nullptr);
     return p;
 }
@@ -230,12 +234,31 @@ void ProfileDialog::accept()
         showMessage(error, true);
         return;
     }
-    if (m_secrets) {
-        if (Profile::usesSecret(p.authMethod) && !secret().isEmpty())
-            m_secrets->write(p.name, secret());
-        else
-            m_secrets->remove(p.name);
+    if (m_secrets && Profile::usesSecret(p.authMethod) && !secret().isEmpty()) {
+        // a secret the keychain refused must fail here, not be missed at the next start
+        const QString name = p.name;
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = connect(m_secrets, &SecretStore::secretWritten, this,
+                              [this, name, connection](const QString &written, const QString &writeError) {
+                                  if (written != name)
+                                      return;
+                                  disconnect(*connection);
+                                  setEnabled(true);
+                                  if (!writeError.isEmpty()) {
+                                      showMessage(tr("The secret could not be stored in the keychain, so the "
+                                                     "profile was not saved: %1")
+                                                      .arg(writeError),
+                                                  true);
+                                      return;
+                                  }
+                                  QDialog::accept();
+                              });
+        setEnabled(false);
+        m_secrets->write(name, secret());
+        return;
     }
+    if (m_secrets)
+        m_secrets->remove(p.name);
     QDialog::accept();
 }
 
@@ -279,7 +302,10 @@ void ProfileDialog::refreshContexts()
     m_context->addItem(QString()); // empty: the kubeconfig's current-context
     m_context->addItems(contexts.names);
     m_context->setCurrentText(chosen);
-    if (!contexts.error.isEmpty())
+    if (m_original.demo)
+        m_contextHint->setText(tr("The Demo profile reads the embedded simulator, not a kubeconfig, Azure CLI or "
+                                  "any cloud: only its plan options can be changed."));
+    else if (!contexts.error.isEmpty())
         m_contextHint->setText(tr("Cannot read the kubeconfig: %1").arg(contexts.error));
     else if (contexts.files.isEmpty())
         m_contextHint->setText(tr("No kubeconfig found in %1.")

@@ -80,6 +80,7 @@ private:
     QLineEdit *m_kubeconfig = nullptr;
     QComboBox *m_context = nullptr;
     QLabel *m_contextHint = nullptr;
+    QCheckBox *m_readOnly = nullptr;
     QLineEdit *m_templateNamespace = nullptr;
     QLineEdit *m_templateResourceName = nullptr;
     QLineEdit *m_namespaceIgnore = nullptr;

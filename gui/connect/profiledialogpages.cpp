@@ -134,12 +134,18 @@ QWidget *ProfileDialog::buildClusterPage()
     auto *contextRow = new QHBoxLayout;
     contextRow->addWidget(m_context, 1);
     contextRow->addWidget(reload);
-    form->addRow(tr("C&ontext:"), contextRow);
+    auto *contextLabel = new QLabel(tr("C&ontext:"), page);
+    contextLabel->setBuddy(m_context); // a row of widgets gets no buddy by itself
+    form->addRow(contextLabel, contextRow);
 
     m_contextHint = new QLabel(page);
     m_contextHint->setObjectName(u"contextHint"_s);
     m_contextHint->setWordWrap(true);
     form->addRow(QString(), m_contextHint);
+    m_readOnly = new QCheckBox(tr("Rea&d only: show the plan, never offer Approve && Sync"), page);
+    m_readOnly->setObjectName(u"readOnlyCheck"_s);
+    m_readOnly->setToolTip(tr("Hides every write action for this profile, like k9s's readOnly"));
+    form->addRow(QString(), m_readOnly);
     return page;
 }
 

@@ -58,6 +58,7 @@ std::optional<Profile> ProfileStore::load(const QString &name) const
     profile.subscriptions = m_settings->value(u"subscriptions"_s).toStringList();
     profile.kubeconfig = m_settings->value(u"kubeconfig"_s).toString();
     profile.context = m_settings->value(u"context"_s).toString();
+    profile.readOnly = m_settings->value(u"readOnly"_s, false).toBool();
 
     // Read the options the way the agent reads its env: missing keys take the agent's defaults.
     QHash<QString, QString> env;
@@ -89,6 +90,7 @@ void ProfileStore::save(const Profile &profile)
     m_settings->setValue(u"subscriptions"_s, profile.subscriptions);
     m_settings->setValue(u"kubeconfig"_s, profile.kubeconfig);
     m_settings->setValue(u"context"_s, profile.context);
+    m_settings->setValue(u"readOnly"_s, profile.readOnly);
     m_settings->beginGroup(u"options"_s);
     const QHash<QString, QString> env = PlanOptions::toEnv(profile.options);
     for (auto it = env.cbegin(); it != env.cend(); ++it)

@@ -3,7 +3,9 @@
 
 #include "gui/session/dashboardanalyzer.h"
 #include "gui/session/demohost.h"
+#include "gui/session/livecluster.h"
 #include "gui/session/stalenesscheck.h"
+#include "gui/session/writeaccesscheck.h"
 #include "shared/kube/kubeclient.h"
 #include "shared/kube/requestjob.h"
 #include "shared/sandbox/scenario.h"
@@ -27,6 +29,48 @@ DashboardSession::DashboardSession(const Config::OperatorConfig &config, const S
     , m_logger(Logger::Format::Text, Logger::Level::Warning, stderr, Clock::system())
 {
     connect(&m_analysis, &QFutureWatcher<DashboardDataPtr>::finished, this, &DashboardSession::onAnalysed);
+    // the cluster is live; Azure has no watch and is listed again now and then
+    connect(&m_azureTimer, &QTimer::timeout, this, [this] {
+        if (!isLoading() && !isApplying())
+            refresh();
+    });
+    setAzureInterval(5 * 60 * 1000);
+}
+
+void DashboardSession::setAzureInterval(int ms)
+{
+    m_azureTimer.stop();
+    if (ms > 0) {
+        m_azureTimer.setInterval(ms);
+        m_azureTimer.start();
+    }
+}
+
+bool DashboardSession::isLive() const
+{
+    return m_live && m_live->isSynced();
+}
+
+void DashboardSession::startLive()
+{
+    m_live = std::make_unique<LiveCluster>(m_clients->kube());
+    connect(m_live.get(), &LiveCluster::changed, this, &DashboardSession::onLiveChanged);
+    connect(m_live.get(), &LiveCluster::synced, this, &DashboardSession::liveStarted);
+    m_live->start();
+}
+
+void DashboardSession::onLiveChanged()
+{
+    if (m_purpose != Purpose::None || isApplying() || !m_data || m_problems.blocking()) {
+        m_livePending = true; // re-planned once the read or apply in progress is done
+        return;
+    }
+    m_livePending = false;
+    Sync::Snapshot snapshot = m_data->snapshot; // Azure as last listed (its takenAt stays: the Azure age)
+    snapshot.cluster = m_live->state();
+    ++m_generation;
+    setPurpose(Purpose::Live);
+    analyse(snapshot);
 }
 
 DashboardSession::~DashboardSession()
@@ -34,6 +78,7 @@ DashboardSession::~DashboardSession()
     cancel();
     m_analysis.waitForFinished();
     m_applier.reset();
+    m_live.reset(); // its informers use the client
     m_clients.reset();
 }
 
@@ -109,17 +154,32 @@ void DashboardSession::cancel()
 
 void DashboardSession::onSnapshot(const Sync::Snapshot &snapshot)
 {
+    const ReadProblems problems = problemsOf(snapshot);
     if (m_purpose == Purpose::Verify) {
         setPurpose(Purpose::None);
+        if (problems.blocking()) {
+            // never write on the strength of a read that failed
+            Q_EMIT applyRefused({problems.cluster.isEmpty() ? problems.azure : problems.cluster});
+            return;
+        }
         startApply(snapshot);
         return;
     }
-    if (!snapshot.clusterError.isEmpty() && !snapshot.catalog.hasListed()) {
+    setProblems(problems);
+    if (problems.blocking()) {
+        // keep the last good load (the window marks it stale) and build no plan on this read
         setPurpose(Purpose::None);
-        Q_EMIT loadFailed(snapshot.clusterError);
+        readLease();
+        Q_EMIT loadFailed(problems.cluster.isEmpty() ? problems.azure : problems.cluster);
         return;
     }
-    Q_EMIT progress(tr("Planning"), 0, 1);
+    analyse(snapshot);
+}
+
+void DashboardSession::analyse(const Sync::Snapshot &snapshot)
+{
+    if (m_purpose != Purpose::Live)
+        Q_EMIT progress(tr("Planning"), 0, 1);
     const Config::OperatorConfig config = m_config;
     const QDateTime now = Clock::system().nowUtc();
     // 10,000 MSIs take a while to map and plan: keep the window responsive
@@ -128,23 +188,61 @@ void DashboardSession::onSnapshot(const Sync::Snapshot &snapshot)
     m_analysis.setProperty("generation", m_generation);
 }
 
+ReadProblems DashboardSession::problemsOf(const Sync::Snapshot &snapshot) const
+{
+    ReadProblems problems;
+    problems.at = snapshot.takenAt;
+    if (!snapshot.clusterError.isEmpty())
+        problems.cluster = tr("Cannot read the cluster %1: %2").arg(clusterDescription(), snapshot.clusterError);
+    if (!snapshot.azureError.isEmpty()) {
+        problems.azure = tr("Cannot read Azure (the subscription list): %1").arg(snapshot.azureError);
+        problems.azureNeverListed = !snapshot.catalog.hasListed();
+    }
+    // When the subscription list itself failed every subscription carries that same error.
+    if (snapshot.azureError.isEmpty()) {
+        for (const Sync::SubscriptionState &state : snapshot.catalog.subscriptions()) {
+            if (!state.isFailing())
+                continue;
+            const QString name = state.info.displayName.isEmpty()
+                ? state.info.id
+                : tr("%1 (%2)").arg(state.info.displayName, state.info.id);
+            problems.subscriptions << tr("Subscription %1 could not be listed: %2").arg(name, state.lastError);
+        }
+    }
+    return problems;
+}
+
+void DashboardSession::setProblems(const ReadProblems &problems)
+{
+    const bool changed = !m_problems.isEmpty() || !problems.isEmpty();
+    m_problems = problems;
+    if (changed)
+        Q_EMIT problemsChanged();
+}
+
 void DashboardSession::onAnalysed()
 {
-    if (m_analysis.property("generation").toULongLong() != m_generation || !isLoading())
+    if (m_analysis.property("generation").toULongLong() != m_generation || m_purpose == Purpose::None)
         return;
     const DashboardDataPtr data = m_analysis.result();
     const Purpose purpose = m_purpose;
     m_data = data;
     setPurpose(Purpose::None);
-    Q_EMIT progress(tr("Planning"), 1, 1);
+    if (purpose != Purpose::Live)
+        Q_EMIT progress(tr("Planning"), 1, 1);
+    if (!m_live && data->error.isEmpty())
+        startLive();
     readLease();
     if (!data->error.isEmpty()) {
         Q_EMIT loadFailed(data->error);
         return;
     }
+    checkWriteAccess();
     Q_EMIT loaded(data);
     if (purpose == Purpose::Preview)
         Q_EMIT previewReady(data);
+    if (m_livePending)
+        QTimer::singleShot(0, this, &DashboardSession::onLiveChanged);
 }
 
 void DashboardSession::approve(const DashboardDataPtr &basis, const QList<Sync::Action> &actions)
@@ -196,13 +294,34 @@ void DashboardSession::readLease()
         = m_config.instanceNamespace.isEmpty() ? m_clients->kube()->defaultNamespace() : m_config.instanceNamespace;
     Kube::RequestJob *job = m_clients->kube()->get(Kube::Resource::Leases, ns, m_config.leaseName);
     connect(job, &Kube::RequestJob::finished, this, [this](const Kube::KubeResponse &response) {
-        if (response.ok())
+        m_leaseError.clear();
+        if (response.ok()) {
             m_lease = LeaseInfo::fromJson(response.object);
-        else
+        } else {
             m_lease.reset();
+            // absent means nobody holds it; any other failure means we do not know
+            if (response.httpStatus != 404)
+                m_leaseError = response.error.message.isEmpty() ? tr("HTTP %1").arg(response.httpStatus)
+                                                                : response.error.message;
+        }
         Q_EMIT leaseChanged();
     });
     job->start();
+}
+
+void DashboardSession::checkWriteAccess()
+{
+    const quint64 generation = ++m_accessGeneration;
+    m_writeAccess = {WriteAccess::State::Checking, {}};
+    Q_EMIT writeAccessChanged();
+    auto *check = new WriteAccessCheck(m_clients->kube(), m_data->plan.writes(), this);
+    connect(check, &WriteAccessCheck::finished, this, [this, generation](const WriteAccess &access) {
+        if (generation != m_accessGeneration)
+            return; // a later load asked again
+        m_writeAccess = access;
+        Q_EMIT writeAccessChanged();
+    });
+    check->start();
 }
 
 bool DashboardSession::agentActive() const

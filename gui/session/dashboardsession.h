@@ -3,6 +3,8 @@
 
 #include "gui/session/dashboarddata.h"
 #include "gui/session/leaseinfo.h"
+#include "gui/session/readproblems.h"
+#include "gui/session/writeaccess.h"
 #include "shared/config/operatorconfig.h"
 #include "shared/sync/actionresult.h"
 #include "shared/sync/operatorclients.h"
@@ -11,6 +13,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -26,6 +29,7 @@ class SnapshotJob;
 namespace Amo::Gui {
 
 class DemoHost;
+class LiveCluster;
 
 /**
  * The dashboard's one door to the operator core (the SyncController facade): loads snapshots,
@@ -51,7 +55,11 @@ public:
     void preview();
     /** Cancels a load or preview in progress. */
     void cancel();
-    bool isLoading() const { return m_purpose != Purpose::None; }
+    bool isLoading() const { return m_purpose != Purpose::None && m_purpose != Purpose::Live; }
+    /** The cluster is followed by watches: its changes re-plan without F5. */
+    bool isLive() const;
+    /** How often Azure is listed again by itself (default 5 minutes); 0 turns it off. */
+    void setAzureInterval(int ms);
 
     /** Re-reads the world; applies @p actions only when nothing they touch changed since @p basis. */
     void approve(const DashboardDataPtr &basis, const QList<Sync::Action> &actions);
@@ -61,6 +69,12 @@ public:
     DashboardDataPtr data() const { return m_data; }
     std::optional<LeaseInfo> lease() const { return m_lease; }
     bool agentActive() const;
+    /** Why the Lease could not be read (not "absent": 404 means nobody holds it); empty when it could. */
+    QString leaseError() const { return m_leaseError; }
+    /** What failed in the latest read; data() then still holds the last good load. */
+    const ReadProblems &problems() const { return m_problems; }
+    /** May the user make the writes of the latest plan (asked after each load)? */
+    WriteAccess writeAccess() const { return m_writeAccess; }
     /** "https://server (context)" of the target cluster. */
     QString clusterDescription() const;
     const Config::OperatorConfig &config() const { return m_config; }
@@ -77,9 +91,14 @@ Q_SIGNALS:
     void applyItemFinished(int index, const Amo::Sync::ActionResult &result);
     void applyFinished(const QList<Amo::Sync::ActionResult> &results);
     void leaseChanged();
+    /** problems() changed: a read failed, or the next one succeeded again. */
+    void problemsChanged();
+    void writeAccessChanged();
+    /** The watches have listed once: from now on the cluster is live. */
+    void liveStarted();
 
 private:
-    enum class Purpose { None, Load, Preview, Verify };
+    enum class Purpose { None, Load, Preview, Verify, Live };
 
     void read(Purpose purpose);
     void onSnapshot(const Sync::Snapshot &snapshot);
@@ -87,6 +106,12 @@ private:
     void startApply(const Sync::Snapshot &fresh);
     void readLease();
     void setPurpose(Purpose purpose);
+    ReadProblems problemsOf(const Sync::Snapshot &snapshot) const;
+    void setProblems(const ReadProblems &problems);
+    void checkWriteAccess();
+    void startLive();
+    void onLiveChanged();
+    void analyse(const Sync::Snapshot &snapshot);
 
     Config::OperatorConfig m_config;
     Sync::ClientEnvironment m_environment;
@@ -104,6 +129,13 @@ private:
     DashboardDataPtr m_approvalBasis;
     QList<Sync::Action> m_approved;
     std::optional<LeaseInfo> m_lease;
+    QString m_leaseError;
+    ReadProblems m_problems;
+    WriteAccess m_writeAccess;
+    quint64 m_accessGeneration = 0;
+    std::unique_ptr<LiveCluster> m_live;
+    bool m_livePending = false;
+    QTimer m_azureTimer;
 };
 
 } // namespace Amo::Gui

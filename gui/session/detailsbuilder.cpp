@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "gui/session/detailsbuilder.h"
 
-#include "shared/sync/mergepatch.h"
+#include "shared/util/mergepatch.h"
 #include "shared/util/yamlwriter.h"
 
 #include <QJsonArray>
@@ -86,7 +86,7 @@ std::pair<QString, QString> DetailsBuilder::identityYaml(const DashboardData &da
         if (action->kind == Action::Kind::CreateIdentity)
             desired = action->object;
         else if (action->kind == Action::Kind::UpdateIdentity)
-            desired = Sync::MergePatch::apply(live, action->patch);
+            desired = MergePatch::apply(live, action->patch);
         else if (action->kind == Action::Kind::Orphan)
             desired = {};
     }
@@ -141,7 +141,7 @@ DetailsContent DetailsBuilder::forBinding(const DashboardData &data, const QStri
     const QJsonObject live = liveBinding(*binding);
     const Action *repoint = findAction(data, ns, name, u"AzureIdentityBinding"_s);
     content.liveYaml = yaml(live);
-    content.desiredYaml = yaml(repoint ? Sync::MergePatch::apply(live, repoint->patch) : live);
+    content.desiredYaml = yaml(repoint ? MergePatch::apply(live, repoint->patch) : live);
     return content;
 }
 

@@ -4,6 +4,7 @@
 #include "gui/models/stateaccent.h"
 #include "shared/sync/plantext.h"
 
+#include <QCloseEvent>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QProgressBar>
@@ -60,11 +61,8 @@ ApplyProgressDialog::ApplyProgressDialog(const QList<Sync::Action> &actions, QWi
     m_progress->setValue(0);
     m_cancel->setObjectName(u"cancelApply"_s);
     m_cancel->setToolTip(tr("Start no further items; items already sent still finish"));
-    connect(m_cancel, &QPushButton::clicked, this, [this] {
-        m_cancel->setEnabled(false);
-        m_status->setText(tr("Cancelling…"));
-        Q_EMIT cancelRequested();
-    });
+    m_cancel->setAccessibleName(tr("Cancel Approve & Sync"));
+    connect(m_cancel, &QPushButton::clicked, this, &ApplyProgressDialog::requestCancel);
     m_status->setText(tr("Checking that nothing changed since the preview…"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
@@ -74,7 +72,42 @@ ApplyProgressDialog::ApplyProgressDialog(const QList<Sync::Action> &actions, QWi
     resize(760, 420);
 }
 
+void ApplyProgressDialog::requestCancel()
+{
+    if (!m_running || !m_cancel->isEnabled())
+        return;
+    m_cancel->setEnabled(false);
+    m_status->setText(tr("Cancelling: no further item starts; the items already sent finish…"));
+    Q_EMIT cancelRequested();
+}
+
+void ApplyProgressDialog::reject()
+{
+    // hiding the dialog while the writes go on would leave them unstoppable
+    if (m_running)
+        requestCancel();
+    else
+        QDialog::reject();
+}
+
+void ApplyProgressDialog::closeEvent(QCloseEvent *event)
+{
+    if (m_running) {
+        event->ignore();
+        requestCancel();
+        return;
+    }
+    QDialog::closeEvent(event);
+}
+
 void ApplyProgressDialog::onItemFinished(int index, const Sync::ActionResult &result)
+{
+    showResult(index, result);
+    m_progress->setValue(++m_done);
+    m_status->setText(tr("%1 of %2 items done").arg(m_done).arg(m_progress->maximum()));
+}
+
+void ApplyProgressDialog::showResult(int index, const Sync::ActionResult &result)
 {
     if (QTreeWidgetItem *item = m_items->topLevelItem(index)) {
         item->setText(1,
@@ -86,18 +119,27 @@ void ApplyProgressDialog::onItemFinished(int index, const Sync::ActionResult &re
                                                                  : RowState::WaitingForNamespace;
         item->setForeground(1, StateAccent::color(state));
     }
-    m_progress->setValue(++m_done);
-    m_status->setText(tr("%1 of %2 items done").arg(m_done).arg(m_progress->maximum()));
 }
 
 void ApplyProgressDialog::onFinished(const QList<Sync::ActionResult> &results)
 {
-    int applied = 0, failed = 0;
-    for (const Sync::ActionResult &result : results) {
-        applied += result.outcome == Outcome::Applied;
-        failed += result.outcome == Outcome::Failed;
+    int counts[5] = {};
+    for (int i = 0; i < results.size(); ++i) {
+        ++counts[int(results.at(i).outcome)];
+        showResult(i, results.at(i)); // cancelled items never reported one by one
     }
-    m_status->setText(tr("Finished: %1 applied, %2 failed, %3 in all.").arg(applied).arg(failed).arg(results.size()));
+    QString summary = tr("%1 applied, %2 failed, %3 cancelled of %4")
+                          .arg(counts[int(Outcome::Applied)])
+                          .arg(counts[int(Outcome::Failed)])
+                          .arg(counts[int(Outcome::Cancelled)])
+                          .arg(results.size());
+    if (counts[int(Outcome::Unchanged)] > 0)
+        summary += tr(", %1 unchanged").arg(counts[int(Outcome::Unchanged)]);
+    if (counts[int(Outcome::WaitingForNamespace)] > 0)
+        summary += tr(", %1 waiting for a namespace").arg(counts[int(Outcome::WaitingForNamespace)]);
+    m_summary = tr("Approve & Sync finished: %1.").arg(summary);
+    m_running = false;
+    m_status->setText(m_summary);
     m_progress->setValue(m_progress->maximum());
     m_cancel->setText(tr("Close"));
     m_cancel->setEnabled(true);

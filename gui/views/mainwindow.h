@@ -3,6 +3,7 @@
 
 #include "gui/connect/profile.h"
 #include "gui/session/dashboarddata.h"
+#include "shared/sync/actionresult.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -23,6 +24,7 @@ namespace Amo::Gui {
 
 class ApplyProgressDialog;
 class DashboardSession;
+class ErrorBanner;
 class DashboardTableModel;
 class DetailsPane;
 class PlanDialog;
@@ -53,6 +55,15 @@ public:
     PlanDialog *planDialog() const;
     DetailsPane *details() const { return m_details; }
     QString leaseText() const;
+    QString statusText() const;
+    ErrorBanner *banner() const { return m_banner; }
+    /** The per-item results of the latest Approve & Sync; they stay after its dialog is closed. */
+    ApplyProgressDialog *applyDialog() const;
+    /** Hides every write action (--read-only, or a profile marked read only). */
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly || m_profileReadOnly; }
+    /** Forces read-only for every profile (the --read-only option). */
+    void setForcedReadOnly(bool readOnly);
 
     void refresh();
     void preview();
@@ -76,6 +87,10 @@ public:
     /** Saves what the profile dialog accepted (its secret already went to the keychain) and opens it. */
     void saveProfile(const Profile &profile, const QString &secret, const QString &previousName = {});
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     /** A profile's session is set and its first load started. */
     void profileOpened(const QString &name);
@@ -96,6 +111,14 @@ private:
     void onLeaseChanged();
     void onSelectionChanged();
     void onApplyRefused(const QStringList &reasons);
+    void onApplyStarted(int count);
+    void onApplyFinished(const QList<Sync::ActionResult> &results);
+    void updateBanner();
+    void updateTitle();
+    void updateRowCount();
+    void showReadStatus(const DashboardData &loaded);
+    void setStatus(const QString &text);
+    void showShortcuts();
     void updateStateFilter();
     void showContextMenu(View view, const QPoint &pos);
     void updateActions();
@@ -106,12 +129,16 @@ private:
     DashboardTableModel *m_models[ViewCount] = {};
     RowFilterProxyModel *m_proxies[ViewCount] = {};
     QTableView *m_tables[ViewCount] = {};
+    bool m_columnsFitted[ViewCount] = {};
     QTabWidget *m_tabs = nullptr;
     QLineEdit *m_filter = nullptr;
     QComboBox *m_stateFilter = nullptr;
     DetailsPane *m_details = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_lease = nullptr;
+    QLabel *m_access = nullptr;
+    QLabel *m_rowCount = nullptr;
+    ErrorBanner *m_banner = nullptr;
     QProgressBar *m_progress = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_cancelAction = nullptr;
@@ -119,6 +146,13 @@ private:
     QAction *m_approveAction = nullptr;
     QAction *m_exportJsonAction = nullptr;
     QAction *m_exportYamlAction = nullptr;
+    QAction *m_resultsAction = nullptr;
+    bool m_readOnly = false; // --read-only
+    bool m_profileReadOnly = false; // the open profile is marked read only
+    bool m_closeAfterApply = false;
+    int m_applyTotal = 0;
+    int m_applyDone = 0;
+    QString m_applySummary; // shown with the read that follows an apply
     QPointer<PlanDialog> m_planDialog;
     QPointer<ApplyProgressDialog> m_applyDialog;
     QString m_screenshot;

@@ -53,10 +53,23 @@ void MainWindow::buildActions()
                           QKeySequence(Qt::CTRL | Qt::Key_Return),
                           tr("Apply exactly the items ticked in the preview (Ctrl+Return)"));
     bar->addSeparator();
-    m_exportJsonAction = add(u"exportJsonAction"_s, tr("Export JSON…"), u"document-save"_s, QStyle::SP_DialogSaveButton,
-                             {}, tr("Save the current plan as JSON"));
-    m_exportYamlAction = add(u"exportYamlAction"_s, tr("Export YAML…"), u"document-save-as"_s,
-                             QStyle::SP_DialogSaveButton, {}, tr("Save the current plan as YAML"));
+    m_exportJsonAction = add(
+        u"exportJsonAction"_s, tr("Export JSON…"), u"document-save"_s, QStyle::SP_DialogSaveButton, {},
+        tr("Save the whole plan of the latest read as JSON, every item (the preview exports only the ticked ones)"));
+    m_exportYamlAction = add(
+        u"exportYamlAction"_s, tr("Export YAML…"), u"document-save-as"_s, QStyle::SP_DialogSaveButton, {},
+        tr("Save the whole plan of the latest read as YAML, every item (the preview exports only the ticked ones)"));
+    bar->addSeparator();
+    m_resultsAction
+        = add(u"applyResultsAction"_s, tr("Apply results"), u"view-list-details"_s, QStyle::SP_FileDialogDetailedView,
+              {}, tr("Show the per-item results of the latest Approve & Sync"));
+    connect(m_resultsAction, &QAction::triggered, this, [this] {
+        if (m_applyDialog) {
+            m_applyDialog->show();
+            m_applyDialog->raise();
+            m_applyDialog->activateWindow();
+        }
+    });
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
     connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancel);
     connect(m_previewAction, &QAction::triggered, this, &MainWindow::preview);
@@ -83,8 +96,15 @@ void MainWindow::buildStatusBar()
     m_lease = new QLabel(this);
     m_lease->setObjectName(u"leaseText"_s);
     m_lease->setToolTip(tr("Whether an in-cluster agent holds the leader Lease and is writing"));
+    m_access = new QLabel(this);
+    m_access->setObjectName(u"accessText"_s);
+    m_access->setToolTip(tr("Whether you may make the plan's writes, as the API server answered"));
+    // the status text gets the room; the others take what they need and no more
+    m_status->setMinimumWidth(200);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_access);
     statusBar()->addPermanentWidget(m_lease);
 }
 
@@ -95,11 +115,42 @@ void MainWindow::updateActions()
     const bool applying = connected && m_session->isApplying();
     const bool hasData = connected && m_session->data();
     m_refreshAction->setEnabled(connected && !applying);
-    m_cancelAction->setEnabled(loading);
+    m_cancelAction->setEnabled(loading && !applying);
     m_previewAction->setEnabled(connected && !applying);
-    m_approveAction->setEnabled(connected && !applying && !loading);
     m_exportJsonAction->setEnabled(hasData);
     m_exportYamlAction->setEnabled(hasData);
+    m_resultsAction->setEnabled(m_applyDialog != nullptr);
+    m_resultsAction->setVisible(!isReadOnly());
+    m_approveAction->setVisible(!isReadOnly());
+    QString denied;
+    if (connected && !isReadOnly()) {
+        const WriteAccess access = m_session->writeAccess();
+        if (access.state == WriteAccess::State::Denied)
+            denied = access.reason;
+    }
+    m_approveAction->setEnabled(connected && !applying && !loading && !isReadOnly() && denied.isEmpty());
+    m_access->setText(isReadOnly()            ? tr("Read only")
+                          : !denied.isEmpty() ? tr("No write access: %1").arg(denied)
+                                              : QString());
+    m_access->setVisible(!m_access->text().isEmpty());
+    m_approveAction->setToolTip(denied.isEmpty() ? tr("Apply exactly the items ticked in the preview (Ctrl+Return)")
+                                                 : tr("Approve & Sync is disabled: %1").arg(denied));
+    if (m_planDialog)
+        m_planDialog->setWriteState(isReadOnly(), applying, denied);
+}
+
+void MainWindow::setReadOnly(bool readOnly)
+{
+    m_profileReadOnly = readOnly;
+    updateActions();
+    updateTitle();
+}
+
+void MainWindow::setForcedReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    updateActions();
+    updateTitle();
 }
 
 void MainWindow::showContextMenu(View view, const QPoint &pos)

@@ -31,13 +31,14 @@ void MainWindow::buildProfileBar(QToolBar *bar)
     connect(m_opener, &ProfileOpener::opened, this, &MainWindow::onProfileOpened);
     connect(m_opener, &ProfileOpener::failed, this, &MainWindow::onProfileFailed);
 
-    auto *label = new QLabel(tr("Profile:"), bar);
+    auto *label = new QLabel(tr("P&rofile:"), bar);
     label->setContentsMargins(4, 0, 4, 0);
     m_profilePicker = new QComboBox(bar);
     m_profilePicker->setObjectName(u"profilePicker"_s);
     m_profilePicker->setToolTip(tr("The connection profile: which cloud, tenant and cluster to read"));
     m_profilePicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_profilePicker->setMinimumContentsLength(12);
+    m_profilePicker->setAccessibleName(tr("Connection profile"));
     label->setBuddy(m_profilePicker);
     connect(m_profilePicker, &QComboBox::activated, this,
             [this](int index) { openProfile(m_profilePicker->itemData(index).toString()); });
@@ -62,7 +63,13 @@ void MainWindow::buildProfileBar(QToolBar *bar)
     auto *button = new QToolButton(bar);
     button->setObjectName(u"profileMenuButton"_s);
     button->setIcon(DashboardIcons::icon(u"user-identity"_s, QStyle::SP_DirIcon));
-    button->setToolTip(tr("Manage connection profiles"));
+    button->setToolTip(tr("Manage connection profiles (Ctrl+Shift+M)"));
+    button->setAccessibleName(tr("Manage connection profiles"));
+    auto *openMenu = new QAction(this);
+    openMenu->setObjectName(u"profileMenuAction"_s);
+    openMenu->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    connect(openMenu, &QAction::triggered, button, &QToolButton::showMenu);
+    addAction(openMenu);
     button->setMenu(menu);
     button->setPopupMode(QToolButton::InstantPopup);
 
@@ -117,10 +124,13 @@ void MainWindow::openProfile(const QString &name, bool remember)
         return;
     }
     m_profileName = name;
+    m_profileReadOnly = profile->readOnly;
     reloadProfileList();
+    updateTitle();
+    updateActions();
     if (remember)
         m_profiles->setLastUsed(name);
-    m_status->setText(tr("Opening profile %1…").arg(name));
+    setStatus(tr("Opening profile %1…").arg(name));
     m_opener->open(*profile);
 }
 
@@ -137,7 +147,7 @@ void MainWindow::onProfileOpened(const QString &name, DashboardSession *session)
 
 void MainWindow::onProfileFailed(const QString &name, const QString &error)
 {
-    m_status->setText(tr("Cannot open the profile %1: %2").arg(name, error));
+    setStatus(tr("Cannot open the profile %1: %2").arg(name, error));
     Q_EMIT profileFailed(name, error);
     if (!m_screenshot.isEmpty()) {
         qWarning("%s", qPrintable(m_status->text()));
@@ -182,7 +192,7 @@ void MainWindow::saveProfile(const Profile &profile, const QString &secret, cons
     m_profileName = profile.name;
     reloadProfileList();
     m_profiles->setLastUsed(profile.name);
-    m_status->setText(tr("Opening profile %1…").arg(profile.name));
+    setStatus(tr("Opening profile %1…").arg(profile.name));
     // The keychain write may still be under way: hand the secret over directly.
     m_opener->open(profile, secret);
 }

@@ -3,7 +3,6 @@
 
 #include "gui/views/userprompt.h"
 #include "shared/sync/planjson.h"
-#include "shared/util/yamlwriter.h"
 
 #include <QFileDialog>
 #include <QSaveFile>
@@ -16,7 +15,7 @@ QByteArray PlanExport::bytes(const Sync::Plan &plan, Format format)
 {
     if (format == Format::Json)
         return Sync::PlanJson::toBytes(plan);
-    return YamlWriter::document(Sync::PlanJson::toJson(plan)).toUtf8();
+    return Sync::PlanJson::toYaml(plan);
 }
 
 bool PlanExport::save(const Sync::Plan &plan, const QString &path, Format format, QString *error)

@@ -77,8 +77,12 @@ void YamlDiffView::changeEvent(QEvent *event)
 
 void YamlDiffView::highlight()
 {
+    // With nothing desired (an orphan, which the operator never deletes) the live object is not
+    // "to be removed": leave it unpainted.
+    const QString desired = m_desired->toPlainText();
     m_highlighted = highlight(m_desired, m_live->toPlainText(), QColor(0x3a, 0x9a, 0x3a))
-        + highlight(m_live, m_desired->toPlainText(), QColor(0xdc, 0x32, 0x2f));
+        + (desired.isEmpty() ? highlight(m_live, m_live->toPlainText(), QColor())
+                             : highlight(m_live, desired, QColor(0xdc, 0x32, 0x2f)));
 }
 
 int YamlDiffView::highlight(QPlainTextEdit *edit, const QString &other, const QColor &accent)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "shared/azure/retrypolicy.h"
+
 #include <QString>
 #include <QUrl>
 
@@ -19,7 +21,8 @@ struct AadEndpoint
     const Clock *clock = nullptr;
     QUrl authorityHost; // ends with '/'
     QString tenantId;
-    int timeoutMs = 30000;
+    int timeoutMs = 10000; // short enough that a stalled Azure AD costs seconds, not the loop
+    RetryPolicy retry; // token requests retry like ARM requests (5xx, 429, 408, connection errors)
 
     QUrl tokenUrl() const { return QUrl(authorityHost.toString() + tenantId + QStringLiteral("/oauth2/v2.0/token")); }
 };

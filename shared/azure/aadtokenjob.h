@@ -9,9 +9,13 @@
 
 namespace Amo::Azure {
 
+struct HttpResult;
+
 /**
- * POSTs one form to Azure AD's v2 token endpoint. The form is built when the job starts, so
+ * POSTs one form to Azure AD's v2 token endpoint. The form is built for every attempt, so
  * assertions are signed fresh and federated token files are read again for every request.
+ * Transient answers (5xx, 429, 408, no answer) are retried with the endpoint's RetryPolicy,
+ * honouring Retry-After, as the SDKs' pipelines do.
  */
 class AadTokenJob : public TokenJob
 {
@@ -30,9 +34,13 @@ public:
     static bool isValidTenant(const QString &tenantId);
 
 private:
+    void send();
+    void onAnswer(const HttpResult &http);
+
     AadEndpoint m_endpoint;
     QString m_credential;
     FormBuilder m_form;
+    int m_retries = 0;
 };
 
 } // namespace Amo::Azure

@@ -25,7 +25,7 @@ struct HttpResult;
 
 struct ArmClientOptions
 {
-    int timeoutMs = 60000; // per request attempt; ARM itself gives RPs 60 s
+    int timeoutMs = 10000; // per attempt: a stalled answer is retried (RetryPolicy) within seconds
     RetryPolicy retry;
     int parallelSubscriptions = 4; // subscriptions listed at the same time
     int maxPages = 10000; // a guard against nextLink loops

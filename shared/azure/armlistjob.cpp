@@ -38,8 +38,12 @@ void ArmListJob::onPage(const ArmResponse &response)
     if (!value.isArray())
         return fail(u"page %1 has no \"value\" array"_s.arg(m_result.pages + 1), response);
     ++m_result.pages;
-    for (const QJsonValue &item : value.toArray())
-        m_result.items.append(item.toObject());
+    for (const QJsonValue &item : value.toArray()) {
+        if (m_sink)
+            m_sink(item.toObject());
+        else
+            m_result.items.append(item.toObject());
+    }
     const QString nextLink = response.body.value(u"nextLink"_s).toString();
     if (nextLink.isEmpty()) {
         m_result.ok = true;

@@ -10,6 +10,8 @@
 #include <QSet>
 #include <QUrl>
 
+#include <functional>
+
 namespace Amo::Azure {
 
 class ArmClient;
@@ -29,7 +31,15 @@ class ArmListJob : public QObject
 {
     Q_OBJECT
 public:
+    using ItemSink = std::function<void(const QJsonObject &item)>;
+
     ArmListJob(ArmClient *client, const QUrl &firstPage, QObject *parent);
+    /**
+     * Hands each item to @p sink as its page arrives instead of collecting them in the result, so a
+     * long list is never held as JSON. A later failing page still fails the list: the caller then
+     * drops what its sink was given.
+     */
+    void setItemSink(ItemSink sink) { m_sink = std::move(sink); }
     void start();
 
 Q_SIGNALS:
@@ -44,6 +54,7 @@ private:
     QUrl m_first;
     QSet<QString> m_seen;
     ArmListResult m_result;
+    ItemSink m_sink;
 };
 
 } // namespace Amo::Azure

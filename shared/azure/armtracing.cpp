@@ -24,6 +24,9 @@ struct RateLimitHeader
 constexpr RateLimitHeader kRateLimitHeaders[] = {
     {"x-ms-ratelimit-remaining-subscription-reads", u"subscription", u"reads"},
     {"x-ms-ratelimit-remaining-subscription-writes", u"subscription", u"writes"},
+    // the global per-subscription budget across all principals (Microsoft's throttling documentation)
+    {"x-ms-ratelimit-remaining-subscription-global-reads", u"subscription", u"global-reads"},
+    {"x-ms-ratelimit-remaining-subscription-global-writes", u"subscription", u"global-writes"},
     {"x-ms-ratelimit-remaining-subscription-resource-requests", u"subscription", u"resource-requests"},
     {"x-ms-ratelimit-remaining-subscription-resource-entities-read", u"subscription", u"resource-entities-read"},
     {"x-ms-ratelimit-remaining-tenant-reads", u"tenant", u"reads"},
@@ -95,7 +98,10 @@ void ArmTracing::record(const QByteArray &method, const QUrl &url, const QByteAr
     const QString endpoint = apiEndpoint(url);
     const QString path = normalisedPath(url);
     const QString subscription = subscriptionOf(path);
-    const QString tenant = AccessToken::tenantOf(token);
+    // Microsoft: treat access tokens as opaque; a token that is no JWT names no tenant
+    QString tenant = AccessToken::tenantOf(token);
+    if (tenant.isEmpty())
+        tenant = m_settings.fallbackTenantId;
     if (m_requests) {
         QString region = QString::fromLatin1(http.header("x-ms-routing-request-id")).section(u':', 0, 0);
         if (http.header("x-ms-routing-request-id").isEmpty())

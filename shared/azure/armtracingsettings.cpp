@@ -60,6 +60,7 @@ QStringList ArmTracingSettings::allLabels()
 std::optional<ArmTracingSettings> ArmTracingSettings::fromEnvironment(const QProcessEnvironment &env, QString *error)
 {
     ArmTracingSettings s;
+    s.fallbackTenantId = env.value(u"AZURE_TENANT_ID"_s).trimmed();
     if (!readBool(env, u"METRIC_AZURERM_API_REQUEST_ENABLE"_s, &s.requestEnabled, error)
         || !readBool(env, u"METRIC_AZURERM_API_RATELIMIT_ENABLE"_s, &s.ratelimitEnabled, error)
         || !readBool(env, u"METRIC_AZURERM_API_RATELIMIT_AUTORESET"_s, &s.ratelimitAutoreset, error))

@@ -26,6 +26,8 @@ struct ArmTracingSettings
     QStringList labels = allLabels(); // always in allLabels() order
     bool ratelimitEnabled = true;
     bool ratelimitAutoreset = true;
+    // the tenantID label when the access token is opaque (not a JWT): AZURE_TENANT_ID
+    QString fallbackTenantId;
 
     static QList<double> defaultBuckets() { return {1, 2.5, 5, 10, 30, 60, 90, 120}; }
     static QStringList allLabels();

@@ -48,9 +48,14 @@ void ChainJob::tryNext()
             m_unavailable.append(result.error);
             tryNext();
             return;
-        case TokenResult::Status::Failed:
-            finish(result);
+        case TokenResult::Status::Failed: {
+            // as azidentity: a credential that is set up but fails ends the chain; say what came before it
+            TokenResult failed = result;
+            if (!m_unavailable.isEmpty())
+                failed.error += u" (tried before: %1)"_s.arg(m_unavailable.join(u"; "_s));
+            finish(failed);
             return;
+        }
         }
     });
     job->start();

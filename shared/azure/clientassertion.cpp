@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "shared/azure/clientassertion.h"
 
+#include "shared/util/boundedfile.h"
+#include "shared/util/rs256.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,10 +37,6 @@ struct CertFree
 struct P12Free
 {
     void operator()(PKCS12 *p) const { PKCS12_free(p); }
-};
-struct MdFree
-{
-    void operator()(EVP_MD_CTX *c) const { EVP_MD_CTX_free(c); }
 };
 
 QByteArray b64url(const QByteArray &data)
@@ -73,11 +72,12 @@ std::optional<ClientAssertion> ClientAssertion::load(const QString &path, const 
         *error = u"certificate file %1 not found"_s.arg(path);
         return std::nullopt;
     }
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"cannot read certificate file %1: %2"_s.arg(path, file.errorString());
+    const Util::BoundedFile::Result read = Util::BoundedFile::read(path);
+    if (!read.ok) {
+        *error = u"cannot read certificate file: %1"_s.arg(read.error);
         return std::nullopt;
     }
-    const QByteArray data = file.readAll();
+    const QByteArray data = read.data;
     auto keys = std::make_unique<Keys>();
     ERR_clear_error();
     if (data.contains("-----BEGIN")) {
@@ -155,24 +155,10 @@ QByteArray ClientAssertion::sign(const QString &clientId, const QString &audienc
                               {u"exp"_s, t + 600}};
     const QByteArray input = b64url(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
         + b64url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
-    std::unique_ptr<EVP_MD_CTX, MdFree> ctx(EVP_MD_CTX_new());
-    size_t length = 0;
-    if (EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, d->key.get()) != 1
-        || EVP_DigestSign(ctx.get(), nullptr, &length, reinterpret_cast<const unsigned char *>(input.constData()),
-                          size_t(input.size()))
-            != 1) {
+    const QByteArray token = Rs256::sign(input, d->key.get());
+    if (token.isEmpty())
         *error = u"cannot sign the client assertion"_s;
-        return {};
-    }
-    QByteArray signature(qsizetype(length), Qt::Uninitialized);
-    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
-                       reinterpret_cast<const unsigned char *>(input.constData()), size_t(input.size()))
-        != 1) {
-        *error = u"cannot sign the client assertion"_s;
-        return {};
-    }
-    signature.resize(qsizetype(length));
-    return input + '.' + b64url(signature);
+    return token;
 }
 
 } // namespace Amo::Azure

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "shared/azure/cloudenvironment.h"
 
+#include "shared/util/boundedfile.h"
+
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonDocument>
@@ -117,18 +119,29 @@ std::optional<CloudEnvironment> CloudEnvironment::fromName(const QString &name, 
     const QString authority = env.value(u"AZURE_AUTHORITY_HOST"_s).trimmed();
     if (!authority.isEmpty() && !result->overrideAuthorityHost(authority, error))
         return std::nullopt;
+    // go-autorest's AZURE_AD_RESOURCE: the audience tokens are requested for (empty: the cloud's)
+    const QString resource = env.value(u"AZURE_AD_RESOURCE"_s).trimmed();
+    if (!resource.isEmpty()) {
+        const QUrl url(resource, QUrl::StrictMode);
+        if (!url.isValid() || url.scheme().isEmpty()) {
+            *error = u"AZURE_AD_RESOURCE \"%1\" is not a resource URI (e.g. https://management.azure.com/)"_s.arg(
+                resource);
+            return std::nullopt;
+        }
+        result->tokenAudience = resource;
+    }
     return result;
 }
 
 std::optional<CloudEnvironment> CloudEnvironment::fromFile(const QString &path, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"cannot read Azure environment file %1: %2"_s.arg(path, file.errorString());
+    const Util::BoundedFile::Result read = Util::BoundedFile::read(path);
+    if (!read.ok) {
+        *error = u"cannot read Azure environment file: %1"_s.arg(read.error);
         return std::nullopt;
     }
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(read.data, &parseError);
     if (!doc.isObject()) {
         *error = u"Azure environment file %1 is not a JSON object: %2"_s.arg(path, parseError.errorString());
         return std::nullopt;

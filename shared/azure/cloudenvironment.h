@@ -30,7 +30,8 @@ struct CloudEnvironment
 
     /**
      * go-autorest names, case-insensitive. An empty name is the public cloud. AZURESTACKCLOUD reads the
-     * file named by AZURE_ENVIRONMENT_FILEPATH in @p env. AZURE_AUTHORITY_HOST in @p env overrides the authority.
+     * file named by AZURE_ENVIRONMENT_FILEPATH in @p env. AZURE_AUTHORITY_HOST in @p env overrides the authority,
+     * AZURE_AD_RESOURCE (go-autorest) the token audience.
      */
     static std::optional<CloudEnvironment> fromName(const QString &name, const QProcessEnvironment &env,
                                                     QString *error);

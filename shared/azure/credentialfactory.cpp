@@ -35,7 +35,7 @@ ChainedTokenCredential *CredentialFactory::fromEnvironment(const QProcessEnviron
 {
     const QString tenant = env.value(u"AZURE_TENANT_ID"_s).trimmed();
     const QString clientId = env.value(u"AZURE_CLIENT_ID"_s).trimmed();
-    const AadEndpoint aad {nam, &clock, cloud.authorityHost, tenant, options.timeoutMs};
+    const AadEndpoint aad {nam, &clock, cloud.authorityHost, tenant, options.timeoutMs, options.aadRetry};
     QList<TokenCredential *> chain;
     auto needs = [&](const QString &what) {
         QStringList missing;
@@ -52,30 +52,35 @@ ChainedTokenCredential *CredentialFactory::fromEnvironment(const QProcessEnviron
         return nullptr;
     };
 
+    // go-autorest reads these too; the operator cannot honour them, so it says so instead of ignoring them
+    if (!env.value(u"AZURE_AUXILIARY_TENANT_IDS"_s).trimmed().isEmpty()) {
+        *error = u"AZURE_AUXILIARY_TENANT_IDS is not supported: the operator reads MSIs with one tenant's token; "
+                 "unset it and give the identity access to the subscriptions instead"_s;
+        return fail();
+    }
+    if (!env.value(u"MSI_ENDPOINT"_s).trimmed().isEmpty() && env.value(u"IDENTITY_ENDPOINT"_s).trimmed().isEmpty()) {
+        *error = u"MSI_ENDPOINT without IDENTITY_ENDPOINT (App Service 2017 or Cloud Shell managed identity) is "
+                 "not supported; use IDENTITY_ENDPOINT and IDENTITY_HEADER, or unset MSI_ENDPOINT"_s;
+        return fail();
+    }
+
+    // EnvironmentCredential as azidentity builds it: one of secret, certificate, username/password
     const QString secret = env.value(u"AZURE_CLIENT_SECRET"_s);
+    const QString certificate = firstSet(env, {u"AZURE_CLIENT_CERTIFICATE_PATH"_s, u"AZURE_CERTIFICATE_PATH"_s});
+    const QString user = env.value(u"AZURE_USERNAME"_s).trimmed();
+    const QString password = env.value(u"AZURE_PASSWORD"_s);
     if (!secret.isEmpty()) {
         if (!needs(u"AZURE_CLIENT_SECRET"_s))
             return fail();
         chain << new ClientSecretCredential(aad, clientId, secret);
-    }
-    const QString certificate = firstSet(env, {u"AZURE_CLIENT_CERTIFICATE_PATH"_s, u"AZURE_CERTIFICATE_PATH"_s});
-    if (!certificate.isEmpty()) {
+    } else if (!certificate.isEmpty()) {
         if (!needs(u"a client certificate path"_s))
             return fail();
-        const QString password = env.contains(u"AZURE_CLIENT_CERTIFICATE_PASSWORD"_s)
+        const QString certificatePassword = env.contains(u"AZURE_CLIENT_CERTIFICATE_PASSWORD"_s)
             ? env.value(u"AZURE_CLIENT_CERTIFICATE_PASSWORD"_s)
             : env.value(u"AZURE_CERTIFICATE_PASSWORD"_s);
-        chain << new ClientCertificateCredential(aad, clientId, certificate, password.toUtf8());
-    }
-    const QString tokenFile = env.value(u"AZURE_FEDERATED_TOKEN_FILE"_s).trimmed();
-    if (!tokenFile.isEmpty()) {
-        if (!needs(u"AZURE_FEDERATED_TOKEN_FILE"_s))
-            return fail();
-        chain << new WorkloadIdentityCredential(aad, clientId, tokenFile);
-    }
-    const QString user = env.value(u"AZURE_USERNAME"_s).trimmed();
-    const QString password = env.value(u"AZURE_PASSWORD"_s);
-    if (!user.isEmpty() && !password.isEmpty()) {
+        chain << new ClientCertificateCredential(aad, clientId, certificate, certificatePassword.toUtf8());
+    } else if (!user.isEmpty() && !password.isEmpty()) {
         logger.warning(u"AZURE_USERNAME/AZURE_PASSWORD authentication is deprecated (no MFA support); "
                        "use a service principal, workload identity or managed identity instead"_s);
         AadEndpoint ropc = aad;
@@ -83,6 +88,12 @@ ChainedTokenCredential *CredentialFactory::fromEnvironment(const QProcessEnviron
             ropc.tenantId = u"organizations"_s;
         chain << new UsernamePasswordCredential(
             ropc, clientId.isEmpty() ? UsernamePasswordCredential::defaultClientId() : clientId, user, password);
+    }
+    const QString tokenFile = env.value(u"AZURE_FEDERATED_TOKEN_FILE"_s).trimmed();
+    if (!tokenFile.isEmpty()) {
+        if (!needs(u"AZURE_FEDERATED_TOKEN_FILE"_s))
+            return fail();
+        chain << new WorkloadIdentityCredential(aad, clientId, tokenFile);
     }
     if (options.managedIdentity) {
         ManagedIdentityOptions mi = options.managedIdentityOptions;

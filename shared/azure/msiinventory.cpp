@@ -21,7 +21,7 @@ int MsiInventory::identityCount() const
 {
     int n = 0;
     for (const SubscriptionMsis &s : subscriptions)
-        n += int(s.identities.size());
+        n += int(s.msis.size());
     return n;
 }
 

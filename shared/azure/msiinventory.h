@@ -4,6 +4,9 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+#include "shared/model/msi.h"
 
 namespace Amo::Azure {
 
@@ -26,7 +29,8 @@ struct SubscriptionMsis
     SubscriptionInfo subscription;
     bool ok = false;
     QString error;
-    QList<QJsonObject> identities; // raw ARM userAssignedIdentities items
+    QList<Model::Msi> msis; // read from ARM's userAssignedIdentities items page by page
+    QStringList invalidItems; // items that are not identities, with why
     int pages = 0;
 };
 

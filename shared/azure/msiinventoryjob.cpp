@@ -56,7 +56,7 @@ void MsiInventoryJob::onSubscriptions(const ArmListResult &result)
             m_inventory.skipped.append(info);
             continue;
         }
-        m_inventory.subscriptions.append(SubscriptionMsis {info, false, {}, {}, 0});
+        m_inventory.subscriptions.append(SubscriptionMsis {info, false, {}, {}, {}, 0});
         m_needsGet.append(false);
     }
     pump();
@@ -108,6 +108,16 @@ void MsiInventoryJob::onSubscription(int index, const ArmResponse &response)
 void MsiInventoryJob::listIdentities(int index)
 {
     ArmListJob *job = m_client->listUserAssignedIdentities(m_inventory.subscriptions.at(index).subscription.id, this);
+    // Read into compact MSIs as pages arrive: 10,000 identities held as JSON would cost more than the rest.
+    job->setItemSink([this, index](const QJsonObject &item) {
+        SubscriptionMsis &entry = m_inventory.subscriptions[index];
+        Model::Msi msi;
+        QString error;
+        if (Model::Msi::fromArmJson(item, &msi, &error))
+            entry.msis.append(std::move(msi));
+        else
+            entry.invalidItems.append(error);
+    });
     connect(job, &ArmListJob::finished, this,
             [this, index](const ArmListResult &result) { onIdentities(index, result); });
     job->start();
@@ -118,8 +128,10 @@ void MsiInventoryJob::onIdentities(int index, const ArmListResult &result)
     SubscriptionMsis &entry = m_inventory.subscriptions[index];
     entry.ok = result.ok;
     entry.pages = result.pages;
-    entry.identities = result.items;
+    entry.msis.squeeze();
     if (!result.ok) {
+        entry.msis = {};
+        entry.invalidItems = {};
         entry.error = u"cannot list identities of subscription %1: %2"_s.arg(entry.subscription.id, result.error);
         m_client->logger().warning(u"identity listing failed; the subscription's MSIs are left as they were"_s,
                                    {{u"subscription"_s, entry.subscription.id}, {u"error"_s, result.error}});

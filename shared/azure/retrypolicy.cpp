@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "shared/azure/retrypolicy.h"
 
+#include "shared/util/backoff.h"
+
 #include <QLocale>
-#include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
 
@@ -15,10 +16,7 @@ bool RetryPolicy::retryableStatus(int status)
 
 qint64 RetryPolicy::backoffMs(int retry) const
 {
-    const double exponential = double(baseDelayMs) * double(qint64(1) << std::min(retry, 30));
-    // jitter spreads parallel subscriptions apart so they do not retry in lockstep
-    const double jitter = 0.8 + QRandomGenerator::global()->bounded(0.5);
-    return std::min<qint64>(qint64(exponential * jitter), maxDelayMs);
+    return Backoff {baseDelayMs, maxDelayMs, 0.8, 1.3}.delayMs(retry);
 }
 
 std::optional<qint64> RetryPolicy::retryAfterMs(const QByteArray &header, const QDateTime &now)

@@ -21,7 +21,7 @@ struct RetryPolicy
     int maxRetryAfterMs = 300000;
 
     static bool retryableStatus(int status);
-    /** Backoff before retry number @p retry (0-based): base·2^retry scaled by a jitter in [0.8, 1.3). */
+    /** Backoff before retry number @p retry (0-based): base·2^retry scaled by a jitter in [0.8, 1.3), capped. */
     qint64 backoffMs(int retry) const;
     /** Retry-After as delta-seconds or HTTP-date, in ms from @p now; nullopt when absent or unreadable. */
     static std::optional<qint64> retryAfterMs(const QByteArray &header, const QDateTime &now);

@@ -3,6 +3,8 @@
 
 #include "shared/azure/aadtokenjob.h"
 
+#include "shared/util/boundedfile.h"
+
 #include <QFile>
 
 using namespace Qt::StringLiterals;
@@ -28,11 +30,12 @@ TokenJob *WorkloadIdentityCredential::createJob(const QString &scope, QObject *p
                 *error = u"federated token file %1 not found"_s.arg(m_tokenFile);
                 return std::nullopt;
             }
-            if (!file.open(QIODevice::ReadOnly)) {
-                *error = u"cannot read federated token file %1: %2"_s.arg(m_tokenFile, file.errorString());
+            const Util::BoundedFile::Result read = Util::BoundedFile::read(m_tokenFile);
+            if (!read.ok) {
+                *error = u"cannot read federated token file: %1"_s.arg(read.error);
                 return std::nullopt;
             }
-            const QByteArray token = file.readAll().trimmed();
+            const QByteArray token = read.data.trimmed();
             if (token.isEmpty()) {
                 *error = u"federated token file %1 is empty"_s.arg(m_tokenFile);
                 return std::nullopt;

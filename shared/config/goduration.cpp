@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "shared/config/goduration.h"
 
-#include "shared/config/goquote.h"
+#include "shared/gotext/goquote.h"
 
 #include <QByteArray>
 
@@ -150,7 +150,7 @@ QString GoDuration::toString() const
 std::optional<GoDuration> GoDuration::parse(QStringView text, QString *error)
 {
     const QByteArray s = text.toUtf8();
-    const QString quoted = GoQuote::quote(s);
+    const QString quoted = GoText::GoQuote::timeQuote(s);
     const auto fail = [&](const QString &message) -> std::optional<GoDuration> {
         if (error)
             *error = message;
@@ -201,7 +201,7 @@ std::optional<GoDuration> GoDuration::parse(QStringView text, QString *error)
         const QByteArray unitText = s.mid(unitStart, pos - unitStart);
         const quint64 unit = unitNanoseconds(unitText);
         if (unit == 0)
-            return fail(u"time: unknown unit "_s + GoQuote::quote(unitText) + u" in duration "_s + quoted);
+            return fail(u"time: unknown unit "_s + GoText::GoQuote::timeQuote(unitText) + u" in duration "_s + quoted);
         if (v > kOverflowLimit / unit)
             return invalid();
         v *= unit;

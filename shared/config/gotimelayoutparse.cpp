@@ -3,8 +3,8 @@
 #include "shared/config/gotimelayout.h"
 
 #include "shared/config/golayouttokenizer.h"
-#include "shared/config/goquote.h"
 #include "shared/config/gotimescanner.h"
+#include "shared/gotext/goquote.h"
 
 using namespace Qt::StringLiterals;
 
@@ -34,15 +34,16 @@ struct Fields
 std::optional<GoTimeLayout::Parsed> GoTimeLayout::parse(QStringView input, QString *error) const
 {
     const QList<GoLayoutToken> tokens = GoLayoutTokenizer::tokenize(m_layout);
-    const QString head = u"parsing time "_s + GoQuote::quote(input.toString());
+    const QString head = u"parsing time "_s + GoText::GoQuote::timeQuote(input.toString());
     const auto fail = [&](const QString &message) -> std::optional<Parsed> {
         if (error)
             *error = head + message;
         return std::nullopt;
     };
     const auto cannotParse = [&](QStringView valueElem, const QString &layoutElem) {
-        return fail(u" as "_s + GoQuote::quote(m_layout) + u": cannot parse "_s + GoQuote::quote(valueElem.toString())
-                    + u" as "_s + GoQuote::quote(layoutElem));
+        return fail(u" as "_s + GoText::GoQuote::timeQuote(m_layout) + u": cannot parse "_s
+                    + GoText::GoQuote::timeQuote(valueElem.toString()) + u" as "_s
+                    + GoText::GoQuote::timeQuote(layoutElem));
     };
 
     Fields f;
@@ -224,7 +225,7 @@ std::optional<GoTimeLayout::Parsed> GoTimeLayout::parse(QStringView input, QStri
             return cannotParse(value, token.elementText); // Go reports what is left, not what it began with
     }
     if (!value.isEmpty())
-        return fail(u": extra text: "_s + GoQuote::quote(value.toString()));
+        return fail(u": extra text: "_s + GoText::GoQuote::timeQuote(value.toString()));
 
     if (f.pmSet && f.hour < 12)
         f.hour += 12;

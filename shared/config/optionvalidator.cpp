@@ -182,12 +182,9 @@ QString OptionValidator::checkString(OptionCheck check, const QString &value)
         return value.isEmpty() || (info.isFile() && info.isReadable()) ? QString()
                                                                        : u"empty or the path of a readable file"_s;
     }
-    case OptionCheck::RenderSource: {
-        const QFileInfo info(value);
-        return value == u"-" || (!value.isEmpty() && info.isFile() && info.isReadable())
-            ? QString()
-            : u"- (stdin) or the path of a readable file"_s;
-    }
+    case OptionCheck::RenderSource:
+        // Whether the file can be read is a runtime error (exit status 1), reported when it is read.
+        return !value.isEmpty() ? QString() : u"- (stdin) or the path of a readable file"_s;
     case OptionCheck::ContextName:
         return value.isEmpty() || !value.trimmed().isEmpty() ? QString() : u"the name of a context in the kubeconfig"_s;
     case OptionCheck::RenderOutput:

@@ -36,6 +36,14 @@ std::int64_t indexArg(const Value &index, std::size_t cap)
         throw CallError {"index out of range: " + str(x)};
     return x;
 }
+
+// print, println and printf: output past Printer::MaxBytes is an error, as a step past MaxSteps is.
+Value bounded(std::string out, bool tooLarge)
+{
+    if (tooLarge)
+        throw CallError {"output exceeds " + std::to_string(Printer::MaxBytes) + " bytes"};
+    return Value::fromUtf8(std::move(out));
+}
 } // namespace
 
 std::string Function::paramName(Param p)
@@ -77,15 +85,19 @@ const std::map<std::string, Function> &Builtins::functions()
         m["slice"] = {{P::Reflect, P::Reflect}, true, &Builtins::slice};
         m["len"] = {{P::Reflect}, false, &Builtins::length};
         m["print"] = {{P::Any}, true, [](const std::vector<Value> &a) {
-                          return Value::fromUtf8(Printer::sprint(a));
+                          bool tooLarge = false;
+                          return bounded(Printer::sprint(a, &tooLarge), tooLarge);
                       }};
         m["println"] = {{P::Any}, true, [](const std::vector<Value> &a) {
-                            return Value::fromUtf8(Printer::sprintln(a));
+                            bool tooLarge = false;
+                            return bounded(Printer::sprintln(a, &tooLarge), tooLarge);
                         }};
-        m["printf"]
-            = {{P::String, P::Any}, true, [](const std::vector<Value> &a) {
-                   return Value::fromUtf8(Printer::sprintf(a[0].bytes(), std::vector<Value>(a.begin() + 1, a.end())));
-               }};
+        m["printf"] = {{P::String, P::Any}, true, [](const std::vector<Value> &a) {
+                           bool tooLarge = false;
+                           std::string out
+                               = Printer::sprintf(a[0].bytes(), std::vector<Value>(a.begin() + 1, a.end()), &tooLarge);
+                           return bounded(std::move(out), tooLarge);
+                       }};
         m["html"] = {{P::Any}, true, [](const std::vector<Value> &a) {
                          return Value::fromUtf8(htmlEscape(evalArgs(a)));
                      }};

@@ -51,6 +51,13 @@ void Executor::step()
         errorf("exceeded maximum execution steps (" + std::to_string(MaxSteps) + ")");
 }
 
+void Executor::write(const std::string &text)
+{
+    if (m_out.size() + text.size() > MaxOutput)
+        errorf("output exceeds maximum size (" + std::to_string(MaxOutput) + " bytes)");
+    m_out += text;
+}
+
 Executor::NestingGuard::NestingGuard(Executor &e)
     : m_e(e)
 {
@@ -116,7 +123,7 @@ Executor::Flow Executor::walk(const Value &dot, const Node *node)
         walkTemplate(dot, node);
         return Flow::Normal;
     case Node::Type::Text:
-        m_out += node->text;
+        write(node->text);
         return Flow::Normal;
     default:
         errorf("unknown node: " + node->toString());
@@ -215,10 +222,14 @@ void Executor::printValue(const Node *node, const Value &v)
 {
     at(node);
     if (!v.isValid() || v.kind() == Value::Kind::Nil) {
-        m_out += "<no value>";
+        write("<no value>");
         return;
     }
-    m_out += Printer::sprint({v});
+    bool tooLarge = false;
+    const std::string text = Printer::sprint({v}, &tooLarge);
+    if (tooLarge)
+        errorf("output exceeds maximum size (" + std::to_string(MaxOutput) + " bytes)");
+    write(text);
 }
 
 Value Executor::evalPipeline(const Value &dot, const Node *pipe)

@@ -29,6 +29,8 @@ public:
     // Real templates nest a handful of levels; this bound keeps the C++ stack safe even in
     // sanitizer builds, whose frames are several times larger.
     static constexpr int MaxNesting = 2000;
+    // Names and label values are short; this bound stops a fan-out of large values from using gigabytes.
+    static constexpr std::size_t MaxOutput = std::size_t(1) << 20;
 
     Executor(const Parser::TreeSet &trees, const std::string &parseName, const std::string &text,
              const std::map<std::string, Function> &functions, std::string &out);
@@ -40,6 +42,8 @@ private:
     [[noreturn]] void errorf(const std::string &message) const;
     void at(const Node *node) { m_node = node; }
     void step();
+    /** Appends to the output; fails once it would pass MaxOutput. */
+    void write(const std::string &text);
     /** Counts one level of C++ recursion for its lifetime; fails beyond MaxNesting. */
     class NestingGuard
     {

@@ -46,6 +46,8 @@ void ExtraFunctions::addTo(std::map<std::string, Function> &functions)
                              return Value::fromUtf8(trimSpace(a[0].bytes()));
                          }};
     functions["replace"] = {{P::String, P::String, P::String}, false, [](const std::vector<Value> &a) {
+                                if (replacedSize(a[2].bytes(), a[0].bytes(), a[1].bytes()) > MaxResultBytes)
+                                    throw CallError {"result exceeds " + std::to_string(MaxResultBytes) + " bytes"};
                                 return Value::fromUtf8(replaceAll(a[2].bytes(), a[0].bytes(), a[1].bytes()));
                             }};
     functions["trunc"] = {{P::Int, P::String}, false, [](const std::vector<Value> &a) {
@@ -85,6 +87,23 @@ std::string ExtraFunctions::trimSpace(const std::string &s)
         end = start;
     }
     return s.substr(begin, end - begin);
+}
+
+std::size_t ExtraFunctions::replacedSize(const std::string &s, const std::string &oldText, const std::string &newText)
+{
+    std::size_t hits = 0;
+    if (oldText.empty()) {
+        for (std::size_t i = 0; i < s.size(); ++hits) {
+            int w = 1;
+            GoQuote::decodeRune(s, i, &w);
+            i += static_cast<std::size_t>(w);
+        }
+        ++hits; // and at the end
+    } else {
+        for (std::size_t pos = s.find(oldText); pos != std::string::npos; pos = s.find(oldText, pos + oldText.size()))
+            ++hits;
+    }
+    return s.size() - hits * oldText.size() + hits * newText.size();
 }
 
 std::string ExtraFunctions::replaceAll(const std::string &s, const std::string &oldText, const std::string &newText)

@@ -3,13 +3,18 @@
 #include "gonumber.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <string_view>
 
 namespace Amo::GoText {
 
 namespace {
+constexpr int kMaxExactDigits = 800; // > 767, the most significant digits a double's exact value has
+constexpr int kMaxFractionDigits = 1100; // > 1074, the fractional digits of the smallest subnormal
+
 char lower(char c)
 {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
@@ -219,17 +224,27 @@ GoNumber::Digits GoNumber::decimalDigits(double absValue, int significant)
     Digits digs;
     if (absValue == 0)
         return digs;
-    char buf[512];
-    std::to_chars_result res = significant < 0
-        ? std::to_chars(buf, buf + sizeof buf, absValue, std::chars_format::scientific)
-        : std::to_chars(buf, buf + sizeof buf, absValue, std::chars_format::scientific, significant - 1);
-    const std::string text(buf, res.ptr);
+    // A double's exact decimal expansion has at most 767 significant digits: asking for more only
+    // adds zeros, which are stripped below, so any larger precision fits this buffer.
+    significant = std::min(significant, kMaxExactDigits);
+    std::array<char, kMaxExactDigits + 32> buf {};
+    const std::to_chars_result res = significant < 0
+        ? std::to_chars(buf.data(), buf.data() + buf.size(), absValue, std::chars_format::scientific)
+        : std::to_chars(buf.data(), buf.data() + buf.size(), absValue, std::chars_format::scientific, significant - 1);
+    if (res.ec != std::errc())
+        return digs; // cannot happen with the buffer above; an empty result reads as zero
+    const std::string_view text(buf.data(), std::size_t(res.ptr - buf.data()));
     const auto e = text.find('e');
+    if (e == std::string_view::npos)
+        return digs;
     for (std::size_t i = 0; i < e; ++i) {
         if (text[i] != '.')
             digs.d += text[i];
     }
-    digs.dp = std::stoi(text.substr(e + 1)) + 1;
+    const std::size_t expStart = e + 1 + (text[e + 1] == '+' ? 1 : 0);
+    int exponent = 0;
+    std::from_chars(text.data() + expStart, text.data() + text.size(), exponent);
+    digs.dp = exponent + 1;
     while (!digs.d.empty() && digs.d.back() == '0')
         digs.d.pop_back();
     return digs;
@@ -294,9 +309,17 @@ std::string GoNumber::formatFloat(double v, char fmt, int prec)
     const bool shortest = prec < 0;
     if (fmt == 'f') {
         if (!shortest) {
-            char buf[512];
-            auto res = std::to_chars(buf, buf + sizeof buf, a, std::chars_format::fixed, prec);
-            return (neg ? "-" : "") + std::string(buf, res.ptr);
+            // Past 1,074 fractional digits (the smallest subnormal's) every digit is 0, so the
+            // exact digits are formatted once and padded: any precision works without a big buffer.
+            const int exact = std::min(prec, kMaxFractionDigits);
+            std::array<char, kMaxFractionDigits + 400> buf {};
+            const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), a, std::chars_format::fixed, exact);
+            if (res.ec != std::errc())
+                return neg ? "-NaN" : "NaN"; // cannot happen: 309 integer digits fit with room to spare
+            std::string out = (neg ? "-" : "") + std::string(buf.data(), res.ptr);
+            if (prec > exact)
+                out.append(std::size_t(prec - exact), '0');
+            return out;
         }
         const Digits d = decimalDigits(a, -1);
         return fmtF(neg, d, std::max(static_cast<int>(d.d.size()) - d.dp, 0));

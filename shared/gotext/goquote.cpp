@@ -11,6 +11,27 @@ const char hexDigits[] = "0123456789abcdef";
 
 } // namespace
 
+QString GoQuote::timeQuote(const QByteArray &utf8)
+{
+    QByteArray out;
+    out.reserve(utf8.size() + 2);
+    out.append('"');
+    for (const char c : utf8) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte >= 0x80) {
+            out.append("\\x");
+            out.append(hexDigits[byte >> 4]);
+            out.append(hexDigits[byte & 0xF]);
+            continue;
+        }
+        if (c == '"' || c == '\\')
+            out.append('\\');
+        out.append(c);
+    }
+    out.append('"');
+    return QString::fromLatin1(out);
+}
+
 char32_t GoQuote::decodeRune(const std::string &s, std::size_t pos, int *width)
 {
     const auto byteAt = [&](std::size_t i) {

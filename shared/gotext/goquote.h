@@ -2,6 +2,9 @@
 // Go's UTF-8 decoding and strconv quoting rules on byte strings.
 #pragma once
 
+#include <QByteArray>
+#include <QString>
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -31,6 +34,12 @@ public:
     /** strconv.QuoteRune / QuoteRuneToASCII. */
     static std::string quoteRune(char32_t r, bool asciiOnly = false);
     static bool canBackquote(const std::string &s);
+    /**
+     * The time package's quote for its parse errors (not strconv.Quote): ASCII is kept, with `"` and
+     * `\` escaped; every byte of a control or non-ASCII character becomes `\xNN`.
+     */
+    static QString timeQuote(const QByteArray &utf8);
+    static QString timeQuote(const QString &text) { return timeQuote(text.toUtf8()); }
     /** strconv.Unquote; nullopt on "invalid syntax". */
     static std::optional<std::string> unquote(const std::string &s);
     /** strconv.UnquoteChar on s from pos; advances pos. */

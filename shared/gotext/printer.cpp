@@ -33,37 +33,54 @@ Printer::Printer()
 {
 }
 
-std::string Printer::sprintf(const std::string &format, const std::vector<Value> &args)
+bool Printer::overflowed()
+{
+    if (m_buf.size() > MaxBytes) {
+        m_buf.resize(MaxBytes);
+        m_overflow = true;
+    }
+    return m_overflow;
+}
+
+std::string Printer::result(bool *tooLarge)
+{
+    const bool over = overflowed();
+    if (tooLarge)
+        *tooLarge = over;
+    return std::move(m_buf);
+}
+
+std::string Printer::sprintf(const std::string &format, const std::vector<Value> &args, bool *tooLarge)
 {
     Printer p;
     p.doPrintf(format, args);
-    return p.m_buf;
+    return p.result(tooLarge);
 }
 
-std::string Printer::sprint(const std::vector<Value> &args)
+std::string Printer::sprint(const std::vector<Value> &args, bool *tooLarge)
 {
     Printer p;
     bool prevString = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
+    for (std::size_t i = 0; i < args.size() && !p.overflowed(); ++i) {
         const bool isString = args[i].kind() == Value::Kind::String;
         if (i > 0 && !isString && !prevString)
             p.m_buf += ' ';
         p.printArg(args[i], 'v');
         prevString = isString;
     }
-    return p.m_buf;
+    return p.result(tooLarge);
 }
 
-std::string Printer::sprintln(const std::vector<Value> &args)
+std::string Printer::sprintln(const std::vector<Value> &args, bool *tooLarge)
 {
     Printer p;
-    for (std::size_t i = 0; i < args.size(); ++i) {
+    for (std::size_t i = 0; i < args.size() && !p.overflowed(); ++i) {
         if (i > 0)
             p.m_buf += ' ';
         p.printArg(args[i], 'v');
     }
     p.m_buf += '\n';
-    return p.m_buf;
+    return p.result(tooLarge);
 }
 
 void Printer::badVerb(char32_t verb, const Value *value)

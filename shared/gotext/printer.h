@@ -14,9 +14,15 @@ namespace Amo::GoText {
 class Printer
 {
 public:
-    static std::string sprintf(const std::string &format, const std::vector<Value> &args);
-    static std::string sprint(const std::vector<Value> &args);
-    static std::string sprintln(const std::vector<Value> &args);
+    /**
+     * Go has no bound; widths of up to 10^6 per verb would let a short format allocate gigabytes.
+     * Formatting stops once the output passes this size: the result is cut there and *tooLarge set.
+     */
+    static constexpr std::size_t MaxBytes = std::size_t(1) << 20;
+
+    static std::string sprintf(const std::string &format, const std::vector<Value> &args, bool *tooLarge = nullptr);
+    static std::string sprint(const std::vector<Value> &args, bool *tooLarge = nullptr);
+    static std::string sprintln(const std::vector<Value> &args, bool *tooLarge = nullptr);
 
 private:
     Printer();
@@ -32,11 +38,15 @@ private:
     static bool parseNum(const std::string &s, std::size_t &i, int *num);
     static bool isNilArg(const Value &v);
     bool argNumber(int &argNum, const std::string &format, std::size_t &i, int numArgs);
+    /** True (and the output cut to MaxBytes) once the output is too large; formatting stops then. */
+    bool overflowed();
+    std::string result(bool *tooLarge);
 
     std::string m_buf;
     FmtWriter m_fmt;
     bool m_reordered = false;
     bool m_goodArgNum = true;
+    bool m_overflow = false;
 };
 
 } // namespace Amo::GoText

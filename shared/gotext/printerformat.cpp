@@ -43,6 +43,8 @@ void Printer::doPrintf(const std::string &format, const std::vector<Value> &args
     bool afterIndex = false;
     m_reordered = false;
     for (std::size_t i = 0; i < end;) {
+        if (overflowed())
+            return; // each verb adds at most about a million bytes, so the output stays bounded
         m_goodArgNum = true;
         const std::size_t lasti = i;
         while (i < end && format[i] != '%')

@@ -18,8 +18,9 @@ namespace Amo::GoText {
  * supported. Functions are Go's builtins plus our additions lower, upper, trim, replace and trunc (see
  * ExtraFunctions). Deviations, all for safety: {{template}} nesting stops at Executor::MaxTemplateDepth (Go:
  * 100000) with Go's message; execution stops after Executor::MaxSteps steps or Executor::MaxNesting nested
- * evaluations (our own messages); parsing stops at 1000 nested blocks or parentheses ("max expression depth
- * exceeded", the wording of later Go releases).
+ * evaluations (our own messages); output past Executor::MaxOutput (1 MiB), or a print, printf, println or
+ * replace result past 1 MiB, is an execution error; parsing stops at 1000 nested blocks or parentheses ("max
+ * expression depth exceeded", the wording of later Go releases).
  */
 class Template
 {

@@ -5,6 +5,8 @@
 
 #include "shared/util/logger.h"
 
+#include "shared/util/boundedfile.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -35,15 +37,16 @@ KubeError Authenticator::readTokenFile(bool force)
     const bool changed = info.lastModified() != m_tokenModified || info.size() != m_tokenSize;
     if (!force && m_cacheValid && !changed && m_tokenReadAt.msecsTo(now) < m_refreshMs)
         return {};
-    QFile file(m_config.tokenFile);
-    const QByteArray token = file.open(QIODevice::ReadOnly) ? file.readAll().trimmed() : QByteArray();
+    const Util::BoundedFile::Result read = Util::BoundedFile::read(m_config.tokenFile);
+    const QByteArray token = read.data.trimmed();
     ++m_tokenReads;
     if (token.isEmpty()) {
         // Keep using the last good token: kubelet swaps the file atomically, so this is a real failure.
         if (m_cacheValid)
             return {};
         return KubeError::make(KubeError::Type::Configuration,
-                               u"cannot read the bearer token file %1"_s.arg(m_config.tokenFile));
+                               read.ok ? u"the bearer token file %1 is empty"_s.arg(m_config.tokenFile)
+                                       : u"cannot read the bearer token file: %1"_s.arg(read.error));
     }
     m_cached = m_static;
     m_cached.authorization = "Bearer " + token;

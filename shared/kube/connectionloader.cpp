@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "connectionloader.h"
 
+#include "shared/util/boundedfile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -61,14 +63,20 @@ RestConfigResult ConnectionLoader::inCluster(const QProcessEnvironment &environm
     c.server.setHost(host); // QUrl brackets IPv6 addresses itself
     c.server.setPort(port.toInt());
     c.tokenFile = dir.filePath(u"token"_s);
-    QFile token(c.tokenFile);
-    if (!token.open(QIODevice::ReadOnly) || token.readAll().trimmed().isEmpty())
-        return {
-            std::nullopt, u"in-cluster configuration: cannot read the service-account token %1"_s.arg(c.tokenFile), {}};
+    const Util::BoundedFile::Result token = Util::BoundedFile::read(c.tokenFile);
+    if (token.data.trimmed().isEmpty())
+        return {std::nullopt,
+                u"in-cluster configuration: cannot read the service-account token %1%2"_s.arg(
+                    c.tokenFile, token.ok ? QString() : u": "_s + token.error),
+                {}};
     QFile ca(dir.filePath(u"ca.crt"_s));
     RestConfigResult result;
-    if (ca.open(QIODevice::ReadOnly)) {
-        c.caPem = ca.readAll();
+    const Util::BoundedFile::Result caRead
+        = ca.exists() ? Util::BoundedFile::read(ca.fileName()) : Util::BoundedFile::Result();
+    if (ca.exists() && !caRead.ok)
+        return {std::nullopt, u"in-cluster configuration: %1"_s.arg(caRead.error), {}};
+    if (caRead.ok) {
+        c.caPem = caRead.data;
         c.caCertificates = QSslCertificate::fromData(c.caPem, QSsl::Pem);
         if (c.caCertificates.isEmpty())
             return {std::nullopt, u"in-cluster configuration: %1 holds no PEM certificate"_s.arg(ca.fileName()), {}};
@@ -76,9 +84,9 @@ RestConfigResult ConnectionLoader::inCluster(const QProcessEnvironment &environm
         result.warnings.append(
             u"in-cluster configuration: %1 is missing; using the system CA store"_s.arg(ca.fileName()));
     }
-    QFile ns(dir.filePath(u"namespace"_s));
-    if (ns.open(QIODevice::ReadOnly))
-        c.namespaceName = QString::fromUtf8(ns.readAll()).trimmed();
+    const Util::BoundedFile::Result ns = Util::BoundedFile::read(dir.filePath(u"namespace"_s), 4096);
+    if (ns.ok)
+        c.namespaceName = QString::fromUtf8(ns.data).trimmed();
     result.config = c;
     return result;
 }

@@ -34,6 +34,8 @@ ExecPluginJob::ExecPluginJob(const RestConfig &config, int timeoutMs, QObject *p
                                            .arg(m_timeout.interval() / 1000))));
     });
     connect(&m_process, &QProcess::finished, this, &ExecPluginJob::onProcessFinished);
+    connect(&m_process, &QProcess::readyReadStandardOutput, this, &ExecPluginJob::onOutput);
+    connect(&m_process, &QProcess::readyReadStandardError, this, &ExecPluginJob::onOutput);
     connect(&m_process, &QProcess::errorOccurred, this, &ExecPluginJob::onProcessError);
 }
 
@@ -83,13 +85,31 @@ void ExecPluginJob::onProcessError(QProcess::ProcessError error)
     finish(failure(KubeError::make(KubeError::Type::Configuration, message)));
 }
 
+void ExecPluginJob::onOutput()
+{
+    if (m_done)
+        return;
+    m_stdout += m_process.readAllStandardOutput();
+    m_stderr += m_process.readAllStandardError();
+    if (m_stderr.size() > 64 * 1024)
+        m_stderr = m_stderr.right(64 * 1024);
+    if (m_stdout.size() <= MaxOutputBytes)
+        return;
+    m_process.kill();
+    finish(failure(KubeError::make(
+        KubeError::Type::Configuration,
+        u"exec plugin \"%1\" printed more than %2 bytes"_s.arg(m_config.exec->command).arg(MaxOutputBytes))));
+}
+
 void ExecPluginJob::onProcessFinished(int exitCode, QProcess::ExitStatus status)
 {
-    const QByteArray out = m_process.readAllStandardOutput();
+    onOutput();
+    if (m_done)
+        return;
+    const QByteArray out = m_stdout;
     if (status != QProcess::NormalExit || exitCode != 0) {
         // Quoted so the user sees why, but a plugin that prints its token on failure must not leak it into the log.
-        const QString err = KubeError::excerpt(
-            Util::SecretRedactor::redact(QString::fromUtf8(m_process.readAllStandardError())).toUtf8());
+        const QString err = KubeError::excerpt(Util::SecretRedactor::redact(QString::fromUtf8(m_stderr)).toUtf8());
         finish(failure(KubeError::make(
             KubeError::Type::Configuration,
             u"exec plugin \"%1\" failed (exit code %2): %3"_s.arg(m_config.exec->command).arg(exitCode).arg(err))));

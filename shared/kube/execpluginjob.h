@@ -27,6 +27,9 @@ class ExecPluginJob : public QObject
 {
     Q_OBJECT
 public:
+    /** An ExecCredential is a few kilobytes; more is a broken plugin. stderr keeps only its last part. */
+    static constexpr qsizetype MaxOutputBytes = qsizetype(1) << 20;
+
     ExecPluginJob(const RestConfig &config, int timeoutMs, QObject *parent = nullptr);
 
     void start();
@@ -41,12 +44,16 @@ Q_SIGNALS:
 
 private:
     void onProcessFinished(int exitCode, QProcess::ExitStatus status);
+    /** Collects output as it comes; a plugin that prints past the bound is killed. */
+    void onOutput();
     void onProcessError(QProcess::ProcessError error);
     void finish(const ExecResult &result);
 
     RestConfig m_config;
     QProcess m_process;
     QTimer m_timeout;
+    QByteArray m_stdout;
+    QByteArray m_stderr;
     bool m_done = false;
 };
 

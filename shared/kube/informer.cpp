@@ -8,6 +8,8 @@
 
 #include "shared/util/logger.h"
 
+#include "shared/util/backoff.h"
+
 #include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
@@ -58,9 +60,7 @@ void Informer::stop()
 void Informer::retry(void (Informer::*step)())
 {
     ++m_failures;
-    const qint64 ceiling
-        = qMin<qint64>(m_options.backoffCapMs, qint64(m_options.backoffBaseMs) << qMin(m_failures - 1, 16));
-    const qint64 delay = ceiling / 2 + QRandomGenerator::global()->bounded(ceiling / 2 + 1);
+    const qint64 delay = Backoff {m_options.backoffBaseMs, m_options.backoffCapMs}.delayMs(m_failures - 1);
     m_retryTimer.disconnect(this);
     connect(&m_retryTimer, &QTimer::timeout, this, step);
     m_retryTimer.start(int(delay));

@@ -143,15 +143,6 @@ RequestJob *KubeClient::mergePatch(Resource resource, const QString &ns, const Q
                           conditional ? RequestJob::Retry::Safe : RequestJob::Retry::OnlyRejected, this);
 }
 
-RequestJob *KubeClient::jsonPatch(Resource resource, const QString &ns, const QString &name,
-                                  const QJsonArray &operations)
-{
-    const bool guarded = operations.first().toObject().value(u"op"_s).toString() == u"test";
-    return new RequestJob(this, "PATCH", resource, ns, name, {},
-                          QJsonDocument(operations).toJson(QJsonDocument::Compact), "application/json-patch+json",
-                          guarded ? RequestJob::Retry::Safe : RequestJob::Retry::OnlyRejected, this);
-}
-
 ListJob *KubeClient::list(Resource resource, const QString &ns, const ListOptions &options)
 {
     return new ListJob(this, resource, ns, options, this);

@@ -59,8 +59,6 @@ public:
     RequestJob *update(Resource resource, const QString &ns, const QJsonObject &object);
     /** RFC 7386 merge patch; put metadata.resourceVersion in it to make it conditional (and retried). */
     RequestJob *mergePatch(Resource resource, const QString &ns, const QString &name, const QJsonObject &patch);
-    /** RFC 6902 JSON patch; retried only when it starts with a "test" operation. */
-    RequestJob *jsonPatch(Resource resource, const QString &ns, const QString &name, const QJsonArray &operations);
     ListJob *list(Resource resource, const QString &ns, const ListOptions &options);
     WatchJob *watch(Resource resource, const QString &ns, const WatchOptions &options);
 

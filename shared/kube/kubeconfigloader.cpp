@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "kubeconfigloader.h"
 
-#include "yamlreader.h"
+#include "shared/util/yamlreader.h"
 
 #include <QDir>
 #include <QFile>

@@ -5,10 +5,11 @@
 #include "flowcontrol.h"
 #include "kubeclient.h"
 
+#include "shared/util/backoff.h"
+
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
 
@@ -38,6 +39,7 @@ RequestJob::RequestJob(KubeClient *client, const QByteArray &verb, Resource reso
     , m_contentType(contentType)
     , m_retry(retry)
     , m_timeoutMs(client->options().requestTimeoutMs)
+    , m_maxRetries(client->options().maxRetries)
 {
     m_timer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
@@ -205,7 +207,7 @@ void RequestJob::handleFailure(const KubeError &error)
 void RequestJob::retryLater(const KubeError &error)
 {
     const ClientOptions &o = m_client->options();
-    if (m_attempts > o.maxRetries) {
+    if (m_attempts > m_maxRetries) {
         KubeResponse r;
         r.error = error;
         r.httpStatus = error.httpStatus;
@@ -217,9 +219,7 @@ void RequestJob::retryLater(const KubeError &error)
     if (error.retryAfterSeconds >= 0) {
         delayMs = qint64(qMin(error.retryAfterSeconds, o.maxRetryAfterSeconds)) * 1000;
     } else {
-        const qint64 ceiling = qMin<qint64>(o.backoffCapMs, qint64(o.backoffBaseMs) << qMin(m_attempts - 1, 20));
-        // Half fixed, half random: spreads retries of many clients without ever retrying at once.
-        delayMs = ceiling / 2 + QRandomGenerator::global()->bounded(ceiling / 2 + 1);
+        delayMs = Backoff {o.backoffBaseMs, o.backoffCapMs}.delayMs(m_attempts - 1);
     }
     m_retryTimer.start(int(delayMs));
 }
@@ -228,7 +228,7 @@ void RequestJob::verifyCreate(const KubeError &error)
 {
     const QString name
         = QJsonDocument::fromJson(m_body).object().value(u"metadata"_s).toObject().value(u"name"_s).toString();
-    if (name.isEmpty() || m_attempts > m_client->options().maxRetries) {
+    if (name.isEmpty() || m_attempts > m_maxRetries) {
         KubeResponse r;
         r.error = error;
         r.httpStatus = error.httpStatus;

@@ -54,6 +54,11 @@ public:
     ~RequestJob() override;
 
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    /**
+     * Retries after the first attempt (default: the client's maxRetries). 0 for a caller that
+     * retries on its own, such as the sync engine's work queue, so that nothing is resent behind it.
+     */
+    void setMaxRetries(int retries) { m_maxRetries = qMax(0, retries); }
     void start();
 
     static bool isRetryable(const KubeError &error);
@@ -83,6 +88,7 @@ private:
     QByteArray m_contentType;
     Retry m_retry;
     int m_timeoutMs;
+    int m_maxRetries;
     int m_attempts = 0;
     bool m_reauthenticated = false;
     bool m_holdsSlot = false;

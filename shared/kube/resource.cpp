@@ -17,6 +17,7 @@ const ResourceInfo &ResourceInfo::of(Resource resource)
         {{}, u"v1"_s, u"events"_s, u"Event"_s, true},
         {{}, u"v1"_s, u"serviceaccounts"_s, u"ServiceAccount"_s, true},
         {u"events.k8s.io"_s, u"v1"_s, u"events"_s, u"Event"_s, true},
+        {u"authorization.k8s.io"_s, u"v1"_s, u"selfsubjectaccessreviews"_s, u"SelfSubjectAccessReview"_s, false},
     };
     return infos[int(resource)];
 }

@@ -14,6 +14,7 @@ enum class Resource {
     Events, // core/v1, the fallback for servers without events.k8s.io
     ServiceAccounts,
     EventsV1, // events.k8s.io/v1
+    SelfSubjectAccessReviews, // authorization.k8s.io/v1, create only: "may I?" (the dashboard)
 };
 
 /** Where a resource lives in the REST tree. */

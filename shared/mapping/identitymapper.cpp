@@ -5,6 +5,7 @@
 #include "shared/kube/namevalidation.h"
 #include "shared/mapping/msitemplatevalue.h"
 #include "shared/model/armresourceid.h"
+#include "shared/model/stringpool.h"
 
 using namespace Qt::StringLiterals;
 
@@ -48,8 +49,8 @@ MsiMapping IdentityMapper::map(const Model::Msi &msi, const QDateTime &nowUtc) c
     const GoText::Value data = msiTemplateValue(msi);
     const GoText::ExecResult nsRun = m_namespaceTemplate.execute(data);
     const GoText::ExecResult nameRun = m_nameTemplate.execute(data);
-    result.namespaceOutput = nsRun.output;
-    result.nameOutput = nameRun.output;
+    result.namespaceOutput = Model::StringPool::intern(nsRun.output);
+    result.nameOutput = Model::StringPool::intern(nameRun.output);
     if (!nsRun.ok) {
         result.namespaceError = nsRun.error;
         result.skips << Skip {Skip::Kind::TemplateError, msi.id, QString(),
@@ -120,9 +121,10 @@ Model::DesiredIdentity IdentityMapper::makeIdentity(const Model::Msi &msi, const
 {
     Model::DesiredIdentity identity;
     identity.msiId = msi.id;
-    identity.namespaceName = ns;
-    identity.name = name;
-    identity.resourceId = msi.id.toLower();
+    // Pooled: the observed AzureIdentity holds the same strings (see Model::StringPool).
+    identity.namespaceName = Model::StringPool::intern(ns);
+    identity.name = Model::StringPool::intern(name);
+    identity.resourceId = Model::StringPool::intern(msi.id.toLower());
     identity.clientId = msi.clientId;
 
     if (m_labels.isEnabled()) {
@@ -136,9 +138,9 @@ Model::DesiredIdentity IdentityMapper::makeIdentity(const Model::Msi &msi, const
         const bool valid = Kube::NameValidation::labelValue(subscription).isEmpty()
             && Kube::NameValidation::labelValue(group).isEmpty() && Kube::NameValidation::labelValue(msiName).isEmpty();
         if (valid) {
-            identity.labels.insert(m_labels.subscriptionKey(), subscription);
-            identity.labels.insert(m_labels.resourceGroupKey(), group);
-            identity.labels.insert(m_labels.nameKey(), msiName);
+            identity.labels.insert(m_labels.subscriptionKey(), Model::StringPool::intern(subscription));
+            identity.labels.insert(m_labels.resourceGroupKey(), Model::StringPool::intern(group));
+            identity.labels.insert(m_labels.nameKey(), Model::StringPool::intern(msiName));
         } else {
             const QString warning = tr("lookup labels omitted because subscription \"%1\", resource group \"%2\" or "
                                        "name \"%3\" is not a valid label value; binding sync cannot find this MSI")
@@ -155,9 +157,12 @@ Model::DesiredIdentity IdentityMapper::makeIdentity(const Model::Msi &msi, const
         const qint64 seconds = totalNs / 1'000'000'000 - (totalNs % 1'000'000'000 < 0 ? 1 : 0);
         const int nanosecond = int(totalNs - seconds * 1'000'000'000);
         const QDateTime expires = QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).addMSecs(nanosecond / 1'000'000);
-        identity.annotations.insert(m_options.expiryAnnotation,
-                                    Config::GoTimeLayout(m_options.expiryTimeFormat).format(expires, nanosecond));
+        identity.annotations.insert(
+            m_options.expiryAnnotation,
+            Model::StringPool::intern(Config::GoTimeLayout(m_options.expiryTimeFormat).format(expires, nanosecond)));
     }
+    identity.labels = Model::StringPool::internMap(identity.labels);
+    identity.annotations = Model::StringPool::internMap(identity.annotations);
     return identity;
 }
 

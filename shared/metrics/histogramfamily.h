@@ -2,18 +2,25 @@
 #pragma once
 
 #include <QList>
-#include <QMap>
-#include <QMutex>
 #include <QString>
 #include <QStringList>
 
+#include <vector>
+
+namespace prometheus {
+class Histogram;
+class Registry;
+template<typename T> class Family;
+} // namespace prometheus
+
 namespace Amo::Metrics {
 
-/** A histogram with fixed upper bounds and labels; renders _bucket (cumulative), _sum and _count. */
+/** A prometheus-cpp histogram family with fixed upper bounds (inclusive) and labels. Thread-safe. */
 class HistogramFamily
 {
 public:
-    HistogramFamily(QString name, QString help, QStringList labelNames, QList<double> buckets);
+    HistogramFamily(prometheus::Registry &registry, const QString &name, const QString &help, QStringList labelNames,
+                    QList<double> buckets);
 
     const QString &name() const { return m_name; }
     const QStringList &labelNames() const { return m_labelNames; }
@@ -23,25 +30,15 @@ public:
     quint64 count(const QStringList &labelValues) const;
     double sum(const QStringList &labelValues) const;
 
-    void render(QString &out) const;
-
     /** Prometheus' default buckets, as client libraries use them. */
     static QList<double> defaultBuckets();
 
 private:
-    struct Series
-    {
-        QList<quint64> counts; // per bucket, not cumulative
-        quint64 count = 0;
-        double sum = 0;
-    };
-
     QString m_name;
-    QString m_help;
     QStringList m_labelNames;
-    QList<double> m_buckets;
-    mutable QMutex m_mutex;
-    QMap<QStringList, Series> m_series;
+    QList<double> m_buckets; // sorted, without duplicates
+    std::vector<double> m_boundaries; // the same, for prometheus-cpp
+    prometheus::Family<prometheus::Histogram> *m_family = nullptr;
 };
 
 } // namespace Amo::Metrics

@@ -68,4 +68,25 @@ const ObservedBinding *ClusterState::findBinding(const QString &namespaceName, c
     return it == ns->cend() ? nullptr : &it.value();
 }
 
+QStringList ClusterState::namespaceNames() const
+{
+    QStringList names = m_namespaces.keys();
+    names << m_identities.keys() << m_bindings.keys();
+    names.sort();
+    names.removeDuplicates();
+    return names;
+}
+
+ClusterState ClusterState::slice(const QString &namespaceName) const
+{
+    ClusterState part;
+    if (const auto ns = m_namespaces.constFind(namespaceName); ns != m_namespaces.cend())
+        part.m_namespaces.insert(ns.key(), ns.value());
+    if (const auto ids = m_identities.constFind(namespaceName); ids != m_identities.cend())
+        part.m_identities.insert(ids.key(), ids.value());
+    if (const auto bindings = m_bindings.constFind(namespaceName); bindings != m_bindings.cend())
+        part.m_bindings.insert(bindings.key(), bindings.value());
+    return part;
+}
+
 } // namespace Amo::Model

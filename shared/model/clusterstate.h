@@ -8,6 +8,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace Amo::Model {
 
@@ -45,6 +46,10 @@ public:
     const ObservedBinding *findBinding(const QString &namespaceName, const QString &name) const;
 
     const QMap<QString, ObservedNamespace> &namespaces() const { return m_namespaces; }
+    /** Every namespace that holds an object or exists, sorted. */
+    QStringList namespaceNames() const;
+    /** Only what one namespace holds (the namespace, its identities and bindings): a re-plan of one key. */
+    ClusterState slice(const QString &namespaceName) const;
 
 private:
     QMap<QString, ObservedNamespace> m_namespaces; // by name

@@ -2,6 +2,7 @@
 #include "shared/model/msi.h"
 
 #include "shared/model/armresourceid.h"
+#include "shared/model/stringpool.h"
 
 using namespace Qt::StringLiterals;
 
@@ -46,8 +47,14 @@ bool Msi::fromArmJson(const QJsonObject &item, Msi *out, QString *error)
         return false;
     if (msi.name.isEmpty())
         msi.name = rid.name;
-    msi.resourceGroup = rid.resourceGroup;
-    msi.subscriptionId = rid.subscriptionId;
+    // Repeated across MSIs, shared with the desired and observed objects, or with the previous listing
+    // while a new one is read: one copy each.
+    msi.id = StringPool::intern(msi.id);
+    msi.name = StringPool::intern(msi.name);
+    msi.location = StringPool::intern(msi.location);
+    msi.type = StringPool::intern(msi.type);
+    msi.resourceGroup = StringPool::intern(rid.resourceGroup);
+    msi.subscriptionId = StringPool::intern(rid.subscriptionId);
 
     const QJsonValue properties = item.value(u"properties"_s);
     if (!properties.isUndefined() && !properties.isObject()) {
@@ -61,6 +68,9 @@ bool Msi::fromArmJson(const QJsonObject &item, Msi *out, QString *error)
         *error = u"properties: "_s + *error;
         return false;
     }
+    msi.clientId = StringPool::intern(msi.clientId);
+    msi.tenantId = StringPool::intern(msi.tenantId);
+    msi.principalId = StringPool::intern(msi.principalId);
 
     const QJsonValue tags = item.value(u"tags"_s);
     if (!tags.isUndefined() && !tags.isNull() && !tags.isObject()) {
@@ -75,6 +85,7 @@ bool Msi::fromArmJson(const QJsonObject &item, Msi *out, QString *error)
         }
         msi.tags.insert(it.key(), it.value().toString());
     }
+    msi.tags = StringPool::internMap(msi.tags);
     *out = std::move(msi);
     return true;
 }

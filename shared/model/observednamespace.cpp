@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "shared/model/observednamespace.h"
 
+#include "shared/model/stringpool.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Amo::Model {
@@ -20,9 +22,7 @@ ObservedNamespace ObservedNamespace::fromJson(const QJsonObject &object)
     const bool deleting = !metadata.value(u"deletionTimestamp"_s).toString().isEmpty();
     const QString phase = object.value(u"status"_s).toObject().value(u"phase"_s).toString();
     ns.phase = deleting || phase == u"Terminating"_s ? Phase::Terminating : Phase::Active;
-    const QJsonObject labels = metadata.value(u"labels"_s).toObject();
-    for (auto it = labels.begin(); it != labels.end(); ++it)
-        ns.labels.insert(it.key(), it.value().toString());
+    ns.labels = StringPool::stringMap(metadata.value(u"labels"_s).toObject());
     const QJsonValue allowed = metadata.value(u"annotations"_s).toObject().value(allowedSourcesAnnotation());
     if (allowed.isString())
         ns.allowedSources = allowed.toString();

@@ -38,7 +38,8 @@ HttpResponse AadHandler::error(int status, const QString &error, int code, const
     const QString traceId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString correlationId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString timestamp = QDateTime::currentDateTimeUtc().toString(u"yyyy-MM-dd hh:mm:ss'Z'"_s);
-    const QString text = u"AADSTS%1: %2 Trace ID: %3 Correlation ID: %4 Timestamp: %5"_s.arg(
+    // Entra ID puts the ids on their own lines; clients show the first line as the reason
+    const QString text = u"AADSTS%1: %2\r\nTrace ID: %3\r\nCorrelation ID: %4\r\nTimestamp: %5"_s.arg(
         QString::number(code), description, traceId, correlationId, timestamp);
     return HttpResponse::json(status,
                               QJsonDocument(QJsonObject {{u"error"_s, error},
@@ -66,7 +67,10 @@ bool AadHandler::handle(const HttpRequest &request, HttpExchange &exchange)
     }
     const QUrlQuery form(QString::fromUtf8(request.body));
     const QString tenantText = match.captured(1);
-    const ScenarioTenant *tenant = m_scenario->tenant(tenantText);
+    // the ADFS-style authority (Azure Stack Hub) has no tenant in its paths: it is the sandbox's first tenant
+    const bool adfs = tenantText.compare(u"adfs"_s, Qt::CaseInsensitive) == 0;
+    const ScenarioTenant *tenant = adfs ? (m_scenario->tenants.isEmpty() ? nullptr : &m_scenario->tenants.first())
+                                        : m_scenario->tenant(tenantText);
     if (!tenant) {
         exchange.respond(error(400, u"invalid_request"_s, 90002,
                                u"Tenant '%1' not found. Check to make sure you have the correct tenant ID and are "
@@ -79,9 +83,23 @@ bool AadHandler::handle(const HttpRequest &request, HttpExchange &exchange)
                                u"The request body must contain the following parameter: 'grant_type'."_s));
         return true;
     }
+    // OIDC scopes ask for an id_token and a refresh token; the audience comes from the resource scope
+    static const QStringList oidcScopes {u"openid"_s, u"profile"_s, u"offline_access"_s, u"email"_s};
+    const QStringList scopes = formValue(form, u"scope"_s).split(u' ', Qt::SkipEmptyParts);
+    QString scope;
+    for (const QString &sc : scopes) {
+        if (!oidcScopes.contains(sc)) {
+            scope = sc;
+            break;
+        }
+    }
+    const bool oidc = std::any_of(scopes.begin(), scopes.end(), [](const QString &sc) { return sc == u"openid"_s; });
     QString audience;
-    if (v2) {
-        const QString scope = formValue(form, u"scope"_s).split(u' ', Qt::SkipEmptyParts).value(0);
+    // the v1 endpoint takes resource=; AD FS and MSAL also send a v2 scope there
+    const QString resource = formValue(form, u"resource"_s);
+    if (!v2 && !resource.isEmpty()) {
+        audience = resource;
+    } else if (v2 || !scope.isEmpty()) {
         if (scope.isEmpty()) {
             exchange.respond(error(400, u"invalid_request"_s, 900144,
                                    u"The request body must contain the following parameter: 'scope'."_s));
@@ -96,12 +114,17 @@ bool AadHandler::handle(const HttpRequest &request, HttpExchange &exchange)
         }
         audience = scope.endsWith(u"/.default"_s) ? scope.chopped(9) : scope;
     } else {
-        audience = formValue(form, u"resource"_s);
-        if (audience.isEmpty()) {
-            exchange.respond(error(400, u"invalid_request"_s, 900144,
-                                   u"The request body must contain the following parameter: 'resource'."_s));
-            return true;
-        }
+        exchange.respond(error(400, u"invalid_request"_s, 900144,
+                               u"The request body must contain the following parameter: 'resource'."_s));
+        return true;
+    }
+    if (!resourceRegistered(audience)) {
+        exchange.respond(error(400, u"invalid_resource"_s, 500011,
+                               u"The resource principal named %1 was not found in the tenant named %2. This can "
+                               "happen if the application has not been installed by the administrator of the tenant "
+                               "or consented to by any user in the tenant. You might have sent your authentication "
+                               "request to the wrong tenant."_s.arg(audience, tenant->id)));
+        return true;
     }
 
     Outcome outcome;
@@ -133,8 +156,67 @@ bool AadHandler::handle(const HttpRequest &request, HttpExchange &exchange)
         body.insert(u"not_before"_s, QString::number(token.notBefore.toSecsSinceEpoch()));
         body.insert(u"resource"_s, audience);
     }
+    if (grant == u"password"_s && oidc) {
+        body.insert(u"scope"_s, scopes.join(u' '));
+        // what MSAL needs to keep the account: an id_token, client_info and a refresh token
+        const QString base = m_baseUrl.toString(QUrl::StripTrailingSlash);
+        const QString issuer = adfs ? base + u"/adfs"_s
+            : v2                    ? base + u'/' + tenant->id + u"/v2.0"_s
+                                    : u"https://sts.windows.net/%1/"_s.arg(tenant->id);
+        body.insert(u"id_token"_s, QString::fromLatin1(idToken(issuer, outcome, tenant->id)));
+        body.insert(u"client_info"_s,
+                    QString::fromLatin1(JsonWebToken::base64Url(
+                        QJsonDocument(QJsonObject {{u"uid"_s, outcome.objectId}, {u"utid"_s, tenant->id}})
+                            .toJson(QJsonDocument::Compact))));
+        body.insert(u"refresh_token"_s, QString::fromLatin1(JsonWebToken::base64Url(QUuid::createUuid().toRfc4122())));
+    }
     exchange.respond(HttpResponse::json(200, QJsonDocument(body), {{"Cache-Control", "no-store, no-cache"}}));
     return true;
+}
+
+bool AadHandler::resourceRegistered(const QString &audience) const
+{
+    auto normalised = [](QString a) {
+        while (a.endsWith(u'/'))
+            a.chop(1);
+        return a.toLower();
+    };
+    QUrl viaLocalhost = m_baseUrl;
+    viaLocalhost.setHost(u"localhost"_s);
+    // ARM as this sandbox serves it, and the first-party resources every tenant has
+    QStringList known {m_baseUrl.toString(),
+                       viaLocalhost.toString(),
+                       u"https://management.azure.com"_s,
+                       u"https://management.core.windows.net"_s,
+                       u"https://graph.microsoft.com"_s,
+                       u"https://graph.windows.net"_s,
+                       u"https://vault.azure.net"_s,
+                       u"https://storage.azure.com"_s,
+                       u"https://database.windows.net"_s,
+                       u"797f4846-ba00-4fd7-ba43-dac1f8f63013"_s, // ARM's application id
+                       u"00000003-0000-0000-c000-000000000000"_s}; // Microsoft Graph's
+    known.append(m_scenario->armAudiences);
+    const QString wanted = normalised(audience);
+    return std::any_of(known.begin(), known.end(), [&](const QString &k) { return normalised(k) == wanted; });
+}
+
+QByteArray AadHandler::idToken(const QString &issuer, const Outcome &outcome, const QString &tenantId) const
+{
+    const qint64 now = m_tokens->clock().nowUtc().toSecsSinceEpoch();
+    const QJsonObject claims {{u"aud"_s, outcome.appId},
+                              {u"iss"_s, issuer},
+                              {u"iat"_s, now},
+                              {u"nbf"_s, now},
+                              {u"exp"_s, now + 3600},
+                              {u"oid"_s, outcome.objectId},
+                              {u"sub"_s, outcome.objectId},
+                              {u"tid"_s, tenantId},
+                              {u"preferred_username"_s, outcome.userName},
+                              {u"upn"_s, outcome.userName},
+                              {u"name"_s, outcome.userName},
+                              {u"ver"_s, u"2.0"_s}};
+    // signed with a throw-away secret: clients read id_tokens, only the issuer checks their signature
+    return JsonWebToken::signHs256(QJsonObject {{u"typ"_s, u"JWT"_s}}, claims, QUuid::createUuid().toRfc4122());
 }
 
 AadHandler::Outcome AadHandler::clientCredentials(const HttpRequest &request, const QUrlQuery &form,
@@ -216,11 +298,21 @@ AadHandler::Outcome AadHandler::certificateAssertion(const JsonWebToken &jwt, co
             = error(400, u"invalid_client"_s, 700024, u"Client assertion is not within its valid time range."_s);
         return out;
     }
-    const QByteArray x5t = jwt.header().value(u"x5t"_s).toString().toLatin1();
+    // x5t (SHA-1, MSAL Python and go-autorest; MSAL Python keeps the base64 '=' padding) with RS256, or
+    // x5t#S256 (SHA-256, @azure/identity 4.x) with PS256: Entra ID takes both for a registered certificate
+    auto unpadded = [](QByteArray b) {
+        while (b.endsWith('='))
+            b.chop(1);
+        return b;
+    };
+    const QByteArray x5t = unpadded(jwt.header().value(u"x5t"_s).toString().toLatin1());
+    const QByteArray x5t256 = unpadded(jwt.header().value(u"x5t#S256"_s).toString().toLatin1());
     for (const QByteArray &pem : app.certificates) {
         if (!x5t.isEmpty() && JsonWebToken::thumbprint(pem) != x5t)
             continue;
-        if (jwt.verifyRs256(pem))
+        if (!x5t256.isEmpty() && JsonWebToken::thumbprintSha256(pem) != x5t256)
+            continue;
+        if (jwt.verifyRsa(pem))
             return Outcome {true, {}, app.objectId, app.clientId, u"app"_s, {}};
     }
     out.failure = error(401, u"invalid_client"_s, 700027,

@@ -43,6 +43,9 @@ private:
                                  const HttpRequest &request) const;
     Outcome federatedAssertion(const JsonWebToken &jwt, const ScenarioApplication &app) const;
     bool timesValid(const JsonWebToken &jwt) const;
+    /** A resource Entra ID knows in every tenant, or this sandbox's ARM; others are AADSTS500011. */
+    bool resourceRegistered(const QString &audience) const;
+    QByteArray idToken(const QString &issuer, const Outcome &outcome, const QString &tenantId) const;
 
     const Scenario *m_scenario;
     TokenIssuer *m_tokens;

@@ -42,8 +42,15 @@ ArmHandler::ArmHandler(const Scenario *scenario, TokenIssuer *tokens, const Cloc
 
 QStringList ArmHandler::subscriptionApiVersions()
 {
-    return {u"2014-04-01"_s, u"2014-04-01-preview"_s, u"2015-01-01"_s, u"2016-06-01"_s, u"2018-06-01"_s,
-            u"2019-06-01"_s, u"2019-11-01"_s,         u"2020-01-01"_s, u"2021-01-01"_s, u"2022-12-01"_s};
+    // Microsoft.Resources/subscriptions as real ARM lists them in its InvalidApiVersionParameter answer
+    return {u"2014-04-01"_s, u"2014-04-01-preview"_s, u"2015-01-01"_s, u"2015-11-01"_s, u"2016-02-01"_s,
+            u"2016-06-01"_s, u"2016-09-01"_s,         u"2017-05-10"_s, u"2017-06-01"_s, u"2017-08-01"_s,
+            u"2018-01-01"_s, u"2018-02-01"_s,         u"2018-05-01"_s, u"2018-06-01"_s, u"2018-07-01"_s,
+            u"2018-08-01"_s, u"2018-09-01"_s,         u"2018-11-01"_s, u"2019-03-01"_s, u"2019-05-01"_s,
+            u"2019-05-10"_s, u"2019-06-01"_s,         u"2019-07-01"_s, u"2019-08-01"_s, u"2019-10-01"_s,
+            u"2019-11-01"_s, u"2020-01-01"_s,         u"2020-06-01"_s, u"2020-08-01"_s, u"2020-10-01"_s,
+            u"2021-01-01"_s, u"2021-04-01"_s,         u"2022-01-01"_s, u"2022-09-01"_s, u"2022-12-01"_s,
+            u"2023-07-01"_s, u"2024-03-01"_s,         u"2024-07-01"_s, u"2024-11-01"_s, u"2025-01-01"_s};
 }
 
 QStringList ArmHandler::identityApiVersions()
@@ -67,39 +74,57 @@ void ArmHandler::fail(HttpExchange &exchange, Context &context, int status, cons
 
 bool ArmHandler::handle(const HttpRequest &request, HttpExchange &exchange)
 {
-    static const QRegularExpression subscriptionRoute(u"^/subscriptions/([^/]+)/?$"_s);
+    // ARM matches paths case-insensitively (az and the SDKs spell resourceGroups differently)
+    constexpr auto ci = QRegularExpression::CaseInsensitiveOption;
+    static const QRegularExpression subscriptionRoute(u"^/subscriptions/([^/]+)/?$"_s, ci);
     static const QRegularExpression identityRoute(
-        u"^/subscriptions/([^/]+)/providers/Microsoft\\.ManagedIdentity/userAssignedIdentities/?$"_s,
-        QRegularExpression::CaseInsensitiveOption);
-    if (request.path != u"/subscriptions"_s && !request.path.startsWith(u"/subscriptions/"_s))
+        u"^/subscriptions/([^/]+)/providers/Microsoft\\.ManagedIdentity/userAssignedIdentities/?$"_s, ci);
+    static const QRegularExpression groupRoute(
+        u"^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.ManagedIdentity/"
+        "userAssignedIdentities(?:/([^/]+))?/?$"_s,
+        ci);
+    const QString lower = request.path.toLower();
+    if (lower != u"/subscriptions"_s && !lower.startsWith(u"/subscriptions/"_s))
         return false;
 
     Context context;
     const QByteArray correlation = request.header("x-ms-correlation-request-id");
-    context.headers = {{"x-ms-request-id", newId().toLatin1()},
-                       {"x-ms-correlation-request-id", correlation.isEmpty() ? newId().toLatin1() : correlation}};
+    const QByteArray requestId = newId().toLatin1();
+    context.headers = {
+        {"x-ms-request-id", requestId},
+        {"x-ms-correlation-request-id", correlation.isEmpty() ? newId().toLatin1() : correlation},
+        // REGION:TIMESTAMP:ID, the region the request was served in
+        {"x-ms-routing-request-id",
+         "WESTEUROPE:" + QDateTime::currentDateTimeUtc().toString(u"yyyyMMddThhmmssZ"_s).toLatin1() + ':' + requestId}};
     if (request.header("x-ms-return-client-request-id").toLower() == "true"
         && !request.header("x-ms-client-request-id").isEmpty())
         context.headers.emplaceBack("x-ms-client-request-id", request.header("x-ms-client-request-id"));
 
     const auto subMatch = subscriptionRoute.match(request.path);
     const auto idMatch = identityRoute.match(request.path);
-    if (request.path == u"/subscriptions"_s || request.path == u"/subscriptions/"_s)
+    const auto groupMatch = groupRoute.match(request.path);
+    const bool tenantScope = lower == u"/subscriptions"_s || lower == u"/subscriptions/"_s;
+    if (tenantScope)
         exchange.setRoutePattern(u"/subscriptions"_s);
     else if (subMatch.hasMatch())
         exchange.setRoutePattern(u"/subscriptions/{subscriptionId}"_s);
     else if (idMatch.hasMatch())
         exchange.setRoutePattern(
             u"/subscriptions/{subscriptionId}/providers/Microsoft.ManagedIdentity/userAssignedIdentities"_s);
+    else if (groupMatch.hasMatch())
+        exchange.setRoutePattern(groupMatch.captured(3).isEmpty()
+                                     ? u"/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/"
+                                       "Microsoft.ManagedIdentity/userAssignedIdentities"_s
+                                     : u"/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/"
+                                       "Microsoft.ManagedIdentity/userAssignedIdentities/{resourceName}"_s);
     else
         exchange.setRoutePattern(u"/subscriptions/{subscriptionId}/..."_s);
 
     if (!authenticate(request, exchange, context))
         return true;
 
-    const bool identities = idMatch.hasMatch();
-    if (!identities && !subMatch.hasMatch() && request.path != u"/subscriptions"_s
-        && request.path != u"/subscriptions/"_s) {
+    const bool identities = idMatch.hasMatch() || groupMatch.hasMatch();
+    if (!identities && !subMatch.hasMatch() && !tenantScope) {
         fail(exchange, context, 404, u"InvalidResourceType"_s,
              u"The sandbox does not serve resource path '%1'."_s.arg(request.path));
         return true;
@@ -130,13 +155,17 @@ bool ArmHandler::handle(const HttpRequest &request, HttpExchange &exchange)
         return true;
     }
 
-    const QString subscriptionId = identities ? idMatch.captured(1) : subMatch.captured(1);
-    const bool tenantScope = subscriptionId.isEmpty();
+    const QString subscriptionId = groupMatch.hasMatch() ? groupMatch.captured(1)
+        : idMatch.hasMatch()                             ? idMatch.captured(1)
+                                                         : subMatch.captured(1);
     const ArmThrottle::Result budget
         = m_throttle.consume(tenantScope ? u"tenant:"_s + context.tenantId : subscriptionId, context.principal);
     context.headers.emplaceBack(tenantScope ? "x-ms-ratelimit-remaining-tenant-reads"
                                             : "x-ms-ratelimit-remaining-subscription-reads",
                                 QByteArray::number(budget.remaining));
+    if (!tenantScope)
+        context.headers.emplaceBack("x-ms-ratelimit-remaining-subscription-global-reads",
+                                    QByteArray::number(budget.globalRemaining));
     if (!budget.allowed) {
         context.headers.emplaceBack("Retry-After", QByteArray::number(budget.retryAfterSeconds));
         fail(exchange, context, 429, u"SubscriptionRequestsThrottled"_s,
@@ -151,9 +180,22 @@ bool ArmHandler::handle(const HttpRequest &request, HttpExchange &exchange)
         return true;
     }
     const ScenarioSubscription *sub = m_scenario->subscription(subscriptionId);
-    if (!sub || sub->tenantId != context.tenantId) {
+    if (!sub) {
         fail(exchange, context, 404, u"SubscriptionNotFound"_s,
              u"The subscription '%1' could not be found."_s.arg(subscriptionId));
+        return true;
+    }
+    if (sub->tenantId != context.tenantId) {
+        // a subscription of another tenant: ARM names the issuer it wants
+        const QString challenge = u"https://sts.windows.net/%1/"_s;
+        fail(exchange, context, 401, u"InvalidAuthenticationTokenTenant"_s,
+             u"The access token is from the wrong issuer '%1'. It must match the tenant '%2' associated with this "
+             "subscription. Please use the authority (URL) '%3' to get the token. Note, if the subscription is "
+             "transferred to another tenant there is no impact to the services, but information about new tenant "
+             "could take time to propagate (up to an hour). If you just transferred your subscription and see this "
+             "error message, please try back later."_s.arg(challenge.arg(context.tenantId),
+                                                           challenge.arg(sub->tenantId),
+                                                           m_baseUrl.toString() + u'/' + sub->tenantId));
         return true;
     }
     if (sub->forbids(context.principal)) {
@@ -165,7 +207,9 @@ bool ArmHandler::handle(const HttpRequest &request, HttpExchange &exchange)
              "credentials."_s.arg(context.principal, action, sub->id));
         return true;
     }
-    if (identities)
+    if (groupMatch.hasMatch())
+        groupIdentities(request, exchange, context, sub->id, groupMatch.captured(2), groupMatch.captured(3));
+    else if (identities)
         listIdentities(request, exchange, context, sub->id);
     else
         reply(exchange, context, 200, subscriptionJson(sub->id));
@@ -222,7 +266,7 @@ bool ArmHandler::authenticate(const HttpRequest &request, HttpExchange &exchange
     }
     const QString aud = v.claims.value(u"aud"_s).toString();
     if (!audienceAccepted(aud))
-        return reject(u"InvalidAuthenticationToken"_s,
+        return reject(u"InvalidAuthenticationTokenAudience"_s,
                       u"The access token has been obtained for wrong audience or resource '%1'. It should exactly "
                       "match with one of the allowed audiences '%2', 'https://management.azure.com/', "
                       "'https://management.core.windows.net/'."_s.arg(aud, m_baseUrl.toString() + u'/'),
@@ -261,22 +305,60 @@ void ArmHandler::listSubscriptions(const HttpRequest &request, HttpExchange &exc
         reply(exchange, context, 200, body);
 }
 
+QJsonObject ArmHandler::identityJson(const ScenarioMsi &m, const QString &apiVersion)
+{
+    QJsonObject properties {
+        {u"tenantId"_s, m.tenantId}, {u"principalId"_s, m.principalId}, {u"clientId"_s, m.clientId}};
+    if (apiVersion >= u"2024-11-30"_s)
+        properties.insert(u"isolationScope"_s, u"None"_s);
+    return QJsonObject {{u"id"_s, m.resourceId()},
+                        {u"name"_s, m.name},
+                        {u"type"_s, u"Microsoft.ManagedIdentity/userAssignedIdentities"_s},
+                        {u"location"_s, m.location},
+                        {u"tags"_s, m.tags},
+                        {u"properties"_s, properties}};
+}
+
 void ArmHandler::listIdentities(const HttpRequest &request, HttpExchange &exchange, Context &context,
                                 const QString &subscriptionId) const
 {
     const QString apiVersion = request.query.queryItemValue(u"api-version"_s, QUrl::FullyDecoded);
     QJsonArray items;
+    for (const ScenarioMsi &m : m_scenario->msisIn(subscriptionId))
+        items.append(identityJson(m, apiVersion));
+    QJsonObject body;
+    if (page(request, exchange, context, items, &body))
+        reply(exchange, context, 200, body);
+}
+
+void ArmHandler::groupIdentities(const HttpRequest &request, HttpExchange &exchange, Context &context,
+                                 const QString &subscriptionId, const QString &group, const QString &name) const
+{
+    const QString apiVersion = request.query.queryItemValue(u"api-version"_s, QUrl::FullyDecoded);
+    QJsonArray items;
+    bool groupExists = false;
     for (const ScenarioMsi &m : m_scenario->msisIn(subscriptionId)) {
-        QJsonObject properties {
-            {u"tenantId"_s, m.tenantId}, {u"principalId"_s, m.principalId}, {u"clientId"_s, m.clientId}};
-        if (apiVersion >= u"2024-11-30"_s)
-            properties.insert(u"isolationScope"_s, u"None"_s);
-        items.append(QJsonObject {{u"id"_s, m.resourceId()},
-                                  {u"name"_s, m.name},
-                                  {u"type"_s, u"Microsoft.ManagedIdentity/userAssignedIdentities"_s},
-                                  {u"location"_s, m.location},
-                                  {u"tags"_s, m.tags},
-                                  {u"properties"_s, properties}});
+        if (m.resourceGroup.compare(group, Qt::CaseInsensitive) != 0)
+            continue;
+        groupExists = true;
+        if (name.isEmpty()) {
+            items.append(identityJson(m, apiVersion));
+        } else if (m.name.compare(name, Qt::CaseInsensitive) == 0) {
+            reply(exchange, context, 200, identityJson(m, apiVersion));
+            return;
+        }
+    }
+    // the sandbox knows a resource group only through the MSIs in it
+    if (!groupExists) {
+        fail(exchange, context, 404, u"ResourceGroupNotFound"_s,
+             u"Resource group '%1' could not be found."_s.arg(group));
+        return;
+    }
+    if (!name.isEmpty()) {
+        fail(exchange, context, 404, u"ResourceNotFound"_s,
+             u"The Resource 'Microsoft.ManagedIdentity/userAssignedIdentities/%1' under resource group '%2' was not "
+             "found. For more details please go to https://aka.ms/ARMResourceNotFoundFix"_s.arg(name, group));
+        return;
     }
     QJsonObject body;
     if (page(request, exchange, context, items, &body))

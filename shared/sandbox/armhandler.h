@@ -9,12 +9,13 @@
 namespace Amo::Sandbox {
 
 struct Scenario;
+struct ScenarioMsi;
 class TokenIssuer;
 
 /**
- * Azure Resource Manager, read side: GET /subscriptions, GET /subscriptions/{id} and the
- * userAssignedIdentities list per subscription, with bearer-token checks, api-version checks,
- * nextLink paging, 403/404 per scenario, per subscription+principal read throttling and
+ * Azure Resource Manager, read side: GET /subscriptions, GET /subscriptions/{id}, the
+ * userAssignedIdentities list per subscription and per resource group and GET of one identity, with bearer-token
+ * checks, api-version checks, nextLink paging, 403/404 per scenario, per subscription+principal read throttling and
  * ARM's tracing headers on every response.
  */
 class ArmHandler final : public HttpHandler
@@ -39,6 +40,10 @@ private:
     void listSubscriptions(const HttpRequest &request, HttpExchange &exchange, Context &context) const;
     void listIdentities(const HttpRequest &request, HttpExchange &exchange, Context &context,
                         const QString &subscriptionId) const;
+    /** One resource group's identities, or the one named @p name (empty: the list). */
+    void groupIdentities(const HttpRequest &request, HttpExchange &exchange, Context &context,
+                         const QString &subscriptionId, const QString &group, const QString &name) const;
+    static QJsonObject identityJson(const ScenarioMsi &m, const QString &apiVersion);
     /** One page of items plus a nextLink when more follow; false (after answering 400) for a bad skiptoken. */
     bool page(const HttpRequest &request, HttpExchange &exchange, Context &context, const QJsonArray &items,
               QJsonObject *body) const;

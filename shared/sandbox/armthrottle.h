@@ -10,7 +10,8 @@ namespace Amo::Sandbox {
 
 /**
  * ARM's read throttling as a token bucket per scope (subscription or tenant) + principal:
- * each read takes one token, the bucket refills continuously up to its size.
+ * each read takes one token, the bucket refills continuously up to its size. A second, global
+ * bucket per scope (15 times the size) is shared by all principals.
  */
 class ArmThrottle
 {
@@ -19,6 +20,7 @@ public:
     {
         bool allowed = true;
         int remaining = 0; // after this request
+        int globalRemaining = 0; // of the scope's budget across all principals
         int retryAfterSeconds = 0; // when not allowed
     };
 
@@ -28,7 +30,11 @@ public:
     Result consume(const QString &scope, const QString &principal);
     void reset() { m_buckets.clear(); }
 
+    static constexpr int kGlobalFactor = 15;
+
 private:
+    bool take(const QString &key, int budget, qint64 now, int *remaining, int *wait);
+
     struct Bucket
     {
         double tokens = 0;

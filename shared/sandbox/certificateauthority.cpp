@@ -159,7 +159,36 @@ CertificateAuthority::CertificateAuthority(const QString &commonName)
     m_ca = IssuedCertificate {toPem(d->cert.get()), toPem(d->key.get())};
 }
 
+CertificateAuthority::CertificateAuthority(std::nullptr_t)
+    : d(std::make_unique<Impl>())
+{
+}
+
 CertificateAuthority::~CertificateAuthority() = default;
+
+std::unique_ptr<CertificateAuthority> CertificateAuthority::fromPem(const QByteArray &certificatePem,
+                                                                    const QByteArray &privateKeyPem, QString *error)
+{
+    std::unique_ptr<CertificateAuthority> ca(new CertificateAuthority(nullptr));
+    BioPtr certBio(BIO_new_mem_buf(certificatePem.constData(), int(certificatePem.size())));
+    ca->d->cert.reset(PEM_read_bio_X509(certBio.get(), nullptr, nullptr, nullptr));
+    if (!ca->d->cert) {
+        *error = u"the CA certificate is not a PEM certificate"_s;
+        return nullptr;
+    }
+    BioPtr keyBio(BIO_new_mem_buf(privateKeyPem.constData(), int(privateKeyPem.size())));
+    ca->d->key.reset(PEM_read_bio_PrivateKey(keyBio.get(), nullptr, nullptr, nullptr));
+    if (!ca->d->key) {
+        *error = u"the CA key is not an unencrypted PEM private key"_s;
+        return nullptr;
+    }
+    if (X509_check_private_key(ca->d->cert.get(), ca->d->key.get()) != 1) {
+        *error = u"the CA key does not belong to the CA certificate"_s;
+        return nullptr;
+    }
+    ca->m_ca = IssuedCertificate {toPem(ca->d->cert.get()), toPem(ca->d->key.get())};
+    return ca;
+}
 
 IssuedCertificate CertificateAuthority::issueServerCertificate() const
 {

@@ -43,10 +43,18 @@ public:
     /** True when the DER certificate was signed by this CA and is within its validity period. */
     bool verify(const QByteArray &certificateDer) const;
 
+    /**
+     * A CA the user brings (e.g. made with openssl): PEM certificate and its unencrypted PEM private key.
+     * Null with *error when either does not parse or the key does not belong to the certificate.
+     */
+    static std::unique_ptr<CertificateAuthority> fromPem(const QByteArray &certificatePem,
+                                                         const QByteArray &privateKeyPem, QString *error);
+
     /** A self-signed certificate, e.g. for an app registration's client-assertion key. */
     static IssuedCertificate selfSigned(const QString &commonName, KeyType keyType = KeyType::Rsa2048);
 
 private:
+    CertificateAuthority(std::nullptr_t);
     struct Impl;
     std::unique_ptr<Impl> d;
     IssuedCertificate m_ca;

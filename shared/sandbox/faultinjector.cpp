@@ -37,11 +37,11 @@ void FaultInjector::setSeed(quint32 seed)
     m_random.seed(seed);
 }
 
-FaultDecision FaultInjector::decide(const QByteArray &method, const QString &path)
+FaultDecision FaultInjector::decide(const QByteArray &method, const QString &path, const QByteArray &userAgent)
 {
     FaultDecision decision;
     for (FaultRule &rule : m_rules) {
-        if (rule.exhausted() || !rule.matches(method, path))
+        if (rule.exhausted() || !rule.matches(method, path, userAgent))
             continue;
         const bool isAction = rule.kind != FaultKind::Latency;
         if (isAction && decision.action)

@@ -30,7 +30,7 @@ public:
     void setSeed(quint32 seed);
 
     /** Picks the faults for one request, counting down the rules that fire. */
-    FaultDecision decide(const QByteArray &method, const QString &path);
+    FaultDecision decide(const QByteArray &method, const QString &path, const QByteArray &userAgent = {});
 
 private:
     QList<FaultRule> m_rules;

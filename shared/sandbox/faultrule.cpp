@@ -62,12 +62,16 @@ bool FaultRule::compile(QString *error)
             *error = u"invalid path pattern '%1': %2"_s.arg(path, matcher.errorString());
         return false;
     }
+    userAgentMatcher = QRegularExpression(userAgent.isEmpty() ? QString() : globToRegex(userAgent));
     return true;
 }
 
-bool FaultRule::matches(const QByteArray &requestMethod, const QString &requestPath) const
+bool FaultRule::matches(const QByteArray &requestMethod, const QString &requestPath,
+                        const QByteArray &requestUserAgent) const
 {
     if (!method.isEmpty() && method != "*" && method != requestMethod)
+        return false;
+    if (!userAgent.isEmpty() && !userAgentMatcher.match(QString::fromLatin1(requestUserAgent)).hasMatch())
         return false;
     return matcher.match(requestPath).hasMatch();
 }
@@ -90,6 +94,7 @@ std::optional<FaultRule> FaultRule::fromJson(const QJsonObject &json, QString *e
     } else {
         r.path = json.value(u"path"_s).toString(u"*"_s);
     }
+    r.userAgent = json.value(u"userAgent"_s).toString();
     r.status = json.value(u"status"_s).toInt(r.kind == FaultKind::Status ? 503 : 0);
     if (r.kind == FaultKind::Status && r.status != 429 && r.status != 500 && r.status != 503
         && (r.status < 400 || r.status > 599)) {
@@ -121,6 +126,8 @@ QJsonObject FaultRule::toJson() const
                    {u"times"_s, times}, {u"fraction"_s, fraction},   {u"fired"_s, fired}};
     if (!method.isEmpty())
         o.insert(u"method"_s, QString::fromLatin1(method));
+    if (!userAgent.isEmpty())
+        o.insert(u"userAgent"_s, userAgent);
     if (kind == FaultKind::Status) {
         o.insert(u"status"_s, status);
         o.insert(u"retryAfterSeconds"_s, retryAfterSeconds);

@@ -32,6 +32,7 @@ struct FaultRule
     QByteArray method; // empty: any method
     QString path = QStringLiteral("*"); // glob: '*' any run of characters (also '/'), '?' one; or regex
     bool regex = false;
+    QString userAgent; // glob on the User-Agent header; empty: any client (tells replicas apart)
     FaultKind kind = FaultKind::Status;
     int status = 503;
     int retryAfterSeconds = 1;
@@ -43,7 +44,8 @@ struct FaultRule
     double fraction = 1.0;
     int fired = 0;
 
-    bool matches(const QByteArray &requestMethod, const QString &requestPath) const;
+    bool matches(const QByteArray &requestMethod, const QString &requestPath,
+                 const QByteArray &requestUserAgent = {}) const;
     bool exhausted() const { return times >= 0 && fired >= times; }
 
     static std::optional<FaultRule> fromJson(const QJsonObject &json, QString *error);
@@ -53,6 +55,7 @@ struct FaultRule
 
     /** Compiled path matcher; fromJson() and FaultInjector::add() set it. */
     QRegularExpression matcher;
+    QRegularExpression userAgentMatcher;
     bool compile(QString *error);
 };
 

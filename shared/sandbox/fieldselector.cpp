@@ -10,7 +10,9 @@ namespace {
 QString fieldValue(const QJsonObject &object, const QString &field)
 {
     QJsonValue v = object;
-    for (const QString &part : field.split(u'.'))
+    // core/v1 Event's "source" selects on source.component.
+    const QString path = field == u"source" ? u"source.component"_s : field;
+    for (const QString &part : path.split(u'.'))
         v = v.toObject().value(part);
     return v.toString();
 }

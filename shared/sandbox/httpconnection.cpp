@@ -187,7 +187,7 @@ void HttpConnection::startRequest(HttpRequest request)
     request.clientCertificateOrganizations = m_clientOrganizations;
     FaultDecision decision;
     if (!m_server->isControlPath(request.path))
-        decision = m_server->faults().decide(request.method, request.path);
+        decision = m_server->faults().decide(request.method, request.path, request.header("user-agent"));
     const int delay = decision.delayMs;
     m_exchange = std::make_unique<ServerExchange>(this, std::move(request), std::move(decision));
     ServerExchange *exchange = m_exchange.get();
@@ -333,7 +333,7 @@ void HttpConnection::logExchange(ServerExchange *exchange, int status, const QSt
     if (faultText.isEmpty() && d.delayMs > 0)
         faultText = FaultRule::kindName(FaultKind::Latency);
     m_server->log(RequestLogEntry {QDateTime::currentDateTimeUtc(), r.method, r.path, exchange->route(), status,
-                                   exchange->elapsedMs(), faultText});
+                                   exchange->elapsedMs(), faultText, QString::fromLatin1(r.header("user-agent"))});
 }
 
 void HttpConnection::finishRequest()

@@ -149,21 +149,6 @@ QJsonValue applyOne(const QJsonValue &doc, const QJsonObject &operation)
 
 } // namespace
 
-QJsonValue JsonPatch::mergePatch(const QJsonValue &target, const QJsonValue &patch)
-{
-    if (!patch.isObject())
-        return patch;
-    QJsonObject result = target.isObject() ? target.toObject() : QJsonObject();
-    const QJsonObject p = patch.toObject();
-    for (auto it = p.begin(); it != p.end(); ++it) {
-        if (it.value().isNull())
-            result.remove(it.key());
-        else
-            result.insert(it.key(), mergePatch(result.value(it.key()), it.value()));
-    }
-    return result;
-}
-
 JsonPatch::Result JsonPatch::apply(const QJsonValue &target, const QJsonArray &operations)
 {
     Result r;

@@ -8,7 +8,7 @@
 
 namespace Amo::Sandbox {
 
-/** RFC 7386 JSON merge patch and RFC 6902 JSON patch over QJson values. */
+/** RFC 6902 JSON patch over QJson values (merge patch: Amo::MergePatch). */
 class JsonPatch
 {
 public:
@@ -24,8 +24,6 @@ public:
         QString error;
     };
 
-    /** RFC 7386: null deletes, objects merge recursively, everything else replaces. */
-    static QJsonValue mergePatch(const QJsonValue &target, const QJsonValue &patch);
     /** RFC 6902: add, remove, replace, move, copy, test, applied atomically. */
     static Result apply(const QJsonValue &target, const QJsonArray &operations);
 };

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "shared/sandbox/jsonwebtoken.h"
 
+#include "shared/util/rs256.h"
+
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
 #include <QSslCertificate>
 
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/rsa.h>
 #include <openssl/x509.h>
 
 #include <memory>
@@ -108,6 +111,26 @@ bool JsonWebToken::verifyRs256(const QByteArray &pem) const
         == 1;
 }
 
+bool JsonWebToken::verifyRsa(const QByteArray &pem) const
+{
+    const bool pss = algorithm() == QStringLiteral("PS256");
+    if (!pss)
+        return verifyRs256(pem);
+    KeyPtr key = publicKeyFromPem(pem);
+    if (!key || EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_RSA)
+        return false;
+    MdPtr ctx(EVP_MD_CTX_new());
+    EVP_PKEY_CTX *pctx = nullptr;
+    if (EVP_DigestVerifyInit(ctx.get(), &pctx, EVP_sha256(), nullptr, key.get()) != 1
+        || EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) != 1
+        || EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) != 1)
+        return false;
+    return EVP_DigestVerify(
+               ctx.get(), reinterpret_cast<const unsigned char *>(m_signature.constData()), size_t(m_signature.size()),
+               reinterpret_cast<const unsigned char *>(m_signingInput.constData()), size_t(m_signingInput.size()))
+        == 1;
+}
+
 bool JsonWebToken::verifyHs256(const QByteArray &secret) const
 {
     if (algorithm() != QStringLiteral("HS256"))
@@ -125,30 +148,24 @@ bool JsonWebToken::verifyHs256(const QByteArray &secret) const
 QByteArray JsonWebToken::signRs256(const QJsonObject &header, const QJsonObject &claims,
                                    const QByteArray &privateKeyPem)
 {
+    return signRsa(header, claims, privateKeyPem, false);
+}
+
+QByteArray JsonWebToken::signPs256(const QJsonObject &header, const QJsonObject &claims,
+                                   const QByteArray &privateKeyPem)
+{
+    return signRsa(header, claims, privateKeyPem, true);
+}
+
+QByteArray JsonWebToken::signRsa(const QJsonObject &header, const QJsonObject &claims, const QByteArray &privateKeyPem,
+                                 bool pss)
+{
     QJsonObject h = header;
-    h.insert(QStringLiteral("alg"), QStringLiteral("RS256"));
+    h.insert(QStringLiteral("alg"), pss ? QStringLiteral("PS256") : QStringLiteral("RS256"));
     if (!h.contains(QStringLiteral("typ")))
         h.insert(QStringLiteral("typ"), QStringLiteral("JWT"));
-    const QByteArray input = compactJson(h) + '.' + compactJson(claims);
-    BIO *bio = BIO_new_mem_buf(privateKeyPem.constData(), int(privateKeyPem.size()));
-    KeyPtr key(PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr));
-    BIO_free(bio);
-    if (!key)
-        return {};
-    MdPtr ctx(EVP_MD_CTX_new());
-    size_t length = 0;
-    if (EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) != 1
-        || EVP_DigestSign(ctx.get(), nullptr, &length, reinterpret_cast<const unsigned char *>(input.constData()),
-                          size_t(input.size()))
-            != 1)
-        return {};
-    QByteArray signature(qsizetype(length), Qt::Uninitialized);
-    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
-                       reinterpret_cast<const unsigned char *>(input.constData()), size_t(input.size()))
-        != 1)
-        return {};
-    signature.resize(qsizetype(length));
-    return input + '.' + base64Url(signature);
+    return Rs256::signWithPem(compactJson(h) + '.' + compactJson(claims), privateKeyPem,
+                              pss ? Rs256::Padding::Pss : Rs256::Padding::Pkcs1v15);
 }
 
 QByteArray JsonWebToken::signHs256(const QJsonObject &header, const QJsonObject &claims, const QByteArray &secret)
@@ -165,6 +182,12 @@ QByteArray JsonWebToken::thumbprint(const QByteArray &certificatePem)
 {
     const QSslCertificate cert(certificatePem, QSsl::Pem);
     return cert.isNull() ? QByteArray() : base64Url(cert.digest(QCryptographicHash::Sha1));
+}
+
+QByteArray JsonWebToken::thumbprintSha256(const QByteArray &certificatePem)
+{
+    const QSslCertificate cert(certificatePem, QSsl::Pem);
+    return cert.isNull() ? QByteArray() : base64Url(cert.digest(QCryptographicHash::Sha256));
 }
 
 } // namespace Amo::Sandbox

@@ -96,8 +96,9 @@ bool KubeAccessControl::allowed(const KubeUser &user, const KubeAccess &access) 
         return true;
     if (access.resource.isEmpty())
         return true; // discovery and version are open to every authenticated caller
-    if (access.group == u"authorization.k8s.io" && access.resource.startsWith(u"selfsubject"_s))
-        return true; // everyone may ask what they may do
+    if ((access.group == u"authorization.k8s.io" || access.group == u"authentication.k8s.io")
+        && access.resource.startsWith(u"selfsubject"_s))
+        return true; // everyone may ask who they are and what they may do (system:basic-user)
     if (m_rules.isEmpty())
         return true; // no RBAC table: every authenticated user may do anything
     for (const Rule &rule : m_rules) {

@@ -41,7 +41,12 @@ private:
     std::optional<Target> parseResourcePath(const QStringList &segments, const QString &group, const QString &version,
                                             const QString &prefixPattern) const;
     void serveResource(const HttpRequest &request, HttpExchange &exchange, const Target &target, const KubeUser &user);
-    void serveCollection(const HttpRequest &request, HttpExchange &exchange, const Target &target);
+    void serveCollection(const HttpRequest &request, HttpExchange &exchange, const Target &target,
+                         const KubeWriteOptions &options);
+    void serveHealth(const HttpRequest &request, HttpExchange &exchange, const QStringList &segments);
+    /** The user a request acts as: the caller, or whom it impersonates if RBAC lets it. */
+    std::optional<KubeUser> impersonate(const HttpRequest &request, const KubeUser &caller, KubeError *error) const;
+    void respondDeleted(HttpExchange &exchange, const KubeResourceType &type, const KubeObjectPtr &object, bool dryRun);
     void serveWatch(const HttpRequest &request, HttpExchange &exchange, const Target &target);
     void serveReview(const HttpRequest &request, HttpExchange &exchange, const Target &target, const KubeUser &user);
     static QString verbFor(const HttpRequest &request, const Target &target);

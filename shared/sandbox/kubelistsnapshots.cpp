@@ -63,6 +63,7 @@ std::optional<KubeListSnapshots::Position> KubeListSnapshots::decode(const QStri
     p.snapshotId = o.value(u"snap"_s).toString();
     p.resourceVersion = o.value(u"rv"_s).toInteger();
     p.offset = o.value(u"off"_s).toInteger();
+    p.startKey = o.value(u"start"_s).toString();
     if (p.offset < 0)
         return std::nullopt;
     return p;

@@ -31,6 +31,7 @@ public:
         QString snapshotId;
         qint64 resourceVersion = 0;
         qsizetype offset = 0;
+        QString startKey; // the key the next page starts at, to resume inconsistently once expired
     };
 
     explicit KubeListSnapshots(int maxSnapshots)

@@ -22,6 +22,10 @@ KubeResourceType make(const QString &group, const QString &resource, const QStri
     t.kind = kind;
     t.namespaced = namespaced;
     t.customResource = custom;
+    // As the registry strategies declare them: custom resources and Leases need a resourceVersion
+    // on PUT; Leases and Events may be created by a PUT.
+    t.allowUnconditionalUpdate = !custom && kind != u"Lease";
+    t.allowCreateOnUpdate = kind == u"Lease" || kind == u"Event";
     t.shortNames = shortNames;
     t.verbs = verbs;
     return t;
@@ -51,6 +55,8 @@ QList<KubeResourceType> buildTable()
              u"SelfSubjectAccessReview"_s, false, {}, false, createOnly),
         make(u"authorization.k8s.io"_s, u"selfsubjectrulesreviews"_s, u"selfsubjectrulesreview"_s,
              u"SelfSubjectRulesReview"_s, false, {}, false, createOnly),
+        make(u"authentication.k8s.io"_s, u"selfsubjectreviews"_s, u"selfsubjectreview"_s, u"SelfSubjectReview"_s, false,
+             {}, false, createOnly),
     };
 }
 

@@ -18,6 +18,8 @@ public:
     QString kind;
     bool namespaced = true;
     bool customResource = false; // served from a CRD: no strategic merge patch
+    bool allowCreateOnUpdate = false; // the registry strategy's AllowCreateOnUpdate: PUT may create
+    bool allowUnconditionalUpdate = true; // false: a PUT must carry metadata.resourceVersion
     QStringList shortNames;
     QStringList verbs;
 

@@ -45,6 +45,16 @@ KubeError KubeStatus::namespaceNotFound(const QString &ns)
                 QJsonObject {{u"name"_s, ns}, {u"kind"_s, u"namespaces"_s}});
 }
 
+KubeError KubeStatus::namespaceTerminating(const QString &ns)
+{
+    const QJsonObject cause {{u"reason"_s, u"NamespaceTerminating"_s},
+                             {u"message"_s, QString(u"namespace "_s % ns % u" is being terminated"_s)},
+                             {u"field"_s, u"metadata.namespace"_s}};
+    return make(403, u"Forbidden"_s,
+                u"unable to create new content in namespace "_s % ns % u" because it is being terminated"_s,
+                QJsonObject {{u"name"_s, ns}, {u"kind"_s, u"namespaces"_s}, {u"causes"_s, QJsonArray {cause}}});
+}
+
 KubeError KubeStatus::alreadyExists(const KubeResourceType &type, const QString &name)
 {
     return make(409, u"AlreadyExists"_s, type.qualifiedResource() % u" \""_s % name % u"\" already exists"_s,
@@ -75,11 +85,21 @@ KubeError KubeStatus::tooOldResourceVersion(qint64 requested, qint64 oldest)
     return expired(u"too old resource version: %1 (%2)"_s.arg(requested).arg(oldest));
 }
 
-KubeError KubeStatus::unsupportedMediaType()
+KubeError KubeStatus::tooLargeResourceVersion(qint64 requested, qint64 current)
 {
+    const QJsonObject cause {{u"reason"_s, u"ResourceVersionTooLarge"_s},
+                             {u"message"_s, u"Too large resource version"_s}};
+    return make(504, u"Timeout"_s, u"Too large resource version: %1, current: %2"_s.arg(requested).arg(current),
+                QJsonObject {{u"causes"_s, QJsonArray {cause}}, {u"retryAfterSeconds"_s, 1}});
+}
+
+KubeError KubeStatus::unsupportedMediaType(bool strategicMerge)
+{
+    // Server-side apply is not simulated: the patch types listed are those of a server without it.
     return make(415, u"UnsupportedMediaType"_s,
                 u"the body of the request was in an unknown format - accepted media types include: "
-                "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml"_s);
+                "application/json-patch+json, application/merge-patch+json"_s
+                    + (strategicMerge ? u", application/strategic-merge-patch+json"_s : QString()));
 }
 
 KubeError KubeStatus::methodNotAllowed()

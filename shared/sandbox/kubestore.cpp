@@ -15,6 +15,17 @@ QStringList supportedFields(const KubeResourceType &type)
     QStringList fields {u"metadata.name"_s, u"metadata.namespace"_s};
     if (type.resource == u"namespaces" && type.group.isEmpty())
         fields.append(u"status.phase"_s);
+    if (type.kind == u"Event") {
+        // pkg/registry/core/event/strategy.go ToSelectableFields; events.k8s.io/v1 names them by its own fields.
+        const QString ref = type.group.isEmpty() ? u"involvedObject."_s : u"regarding."_s;
+        for (const QString &f :
+             {u"kind"_s, u"namespace"_s, u"name"_s, u"uid"_s, u"apiVersion"_s, u"resourceVersion"_s, u"fieldPath"_s})
+            fields.append(ref + f);
+        fields += {u"reason"_s, u"type"_s};
+        fields.append(type.group.isEmpty() ? u"reportingComponent"_s : u"reportingController"_s);
+        if (type.group.isEmpty())
+            fields.append(u"source"_s);
+    }
     return fields;
 }
 
@@ -135,22 +146,69 @@ KubeListResult KubeStore::list(const KubeResourceType &type, const QString &ns, 
         }
         snapshot = m_snapshots->find(position->snapshotId);
         if (!snapshot) {
+            // As etcd3's store does once the revision is compacted: 410, plus a token that continues
+            // from the same key over the current state (an inconsistent list, as the message says).
+            KubeListSnapshots::Snapshot current;
+            current.items = objects(type, ns);
+            current.resourceVersion = m_resourceVersion;
+            current.created = m_clock.nowUtc();
+            qsizetype from = 0;
+            while (from < current.items.size()) {
+                const QJsonObject md = current.items.at(from)->metadata();
+                if (objectKey(md.value(u"namespace"_s).toString(), md.value(u"name"_s).toString())
+                    >= position->startKey)
+                    break;
+                ++from;
+            }
+            const qint64 remaining = current.items.size() - from;
+            const QString id = m_snapshots->add(std::move(current));
             result.error = KubeStatus::expired(
                 u"The provided continue parameter is too old to display a consistent list result. You can start a "
-                "new list without the continue parameter."_s);
+                "new list without the continue parameter, or use the continue token in this response to retrieve "
+                "the remainder of the results. Continuing with the provided token results in an inconsistent list "
+                "- objects that were created, modified, or deleted between the time the first chunk was returned "
+                "and now may show up in the list."_s);
+            QJsonObject listMeta {
+                {u"continue"_s, KubeListSnapshots::encode({id, m_resourceVersion, from, {}}, position->startKey)}};
+            if (remaining > 0)
+                listMeta.insert(u"remainingItemCount"_s, remaining);
+            result.error.status.insert(u"metadata"_s, listMeta);
             return result;
         }
         snapshotId = position->snapshotId;
         offset = position->offset;
     } else {
-        if (options.resourceVersionMatch == u"Exact"
-            && options.resourceVersion.toLongLong() < m_history.compactedRevision()) {
-            result.error = KubeStatus::tooOldResourceVersion(options.resourceVersion.toLongLong(),
-                                                             m_history.compactedRevision());
+        bool numeric = true;
+        const qint64 rv = options.resourceVersion.isEmpty() ? 0 : options.resourceVersion.toLongLong(&numeric);
+        if (!numeric) {
+            result.error = KubeStatus::badRequest(u"invalid resource version: "_s + options.resourceVersion);
             return result;
         }
-        fresh.items = objects(type, ns);
-        fresh.resourceVersion = m_resourceVersion;
+        const bool exact = options.resourceVersionMatch == u"Exact";
+        if (!options.resourceVersionMatch.isEmpty() && !exact && options.resourceVersionMatch != u"NotOlderThan") {
+            result.error = KubeStatus::make(
+                422, u"Invalid"_s,
+                u"ListOptions.meta.k8s.io \"\" is invalid: resourceVersionMatch: Unsupported value: \""_s
+                    % options.resourceVersionMatch % u"\": supported values: \"Exact\", \"NotOlderThan\", \"\""_s);
+            return result;
+        }
+        if (!options.resourceVersionMatch.isEmpty() && rv == 0 && exact) {
+            result.error = KubeStatus::make(
+                422, u"Invalid"_s,
+                u"ListOptions.meta.k8s.io \"\" is invalid: resourceVersionMatch: Forbidden: resourceVersionMatch "
+                "\"exact\" is forbidden for resourceVersion \"0\""_s);
+            return result;
+        }
+        if (rv > m_resourceVersion) {
+            result.error = KubeStatus::tooLargeResourceVersion(rv, m_resourceVersion);
+            return result;
+        }
+        if (exact && rv < m_history.compactedRevision()) {
+            result.error = KubeStatus::tooOldResourceVersion(rv, m_history.compactedRevision());
+            return result;
+        }
+        fresh.items = exact ? objectsAt(type, ns, rv) : objects(type, ns);
+        fresh.resourceVersion = exact ? rv : m_resourceVersion;
         fresh.created = m_clock.nowUtc();
         snapshot = &fresh;
     }
@@ -171,9 +229,33 @@ KubeListResult KubeStore::list(const KubeResourceType &type, const QString &ns, 
         const QJsonObject last = result.items.isEmpty() ? QJsonObject() : result.items.constLast()->metadata();
         const QString startKey = objectKey(last.value(u"namespace"_s).toString(), last.value(u"name"_s).toString());
         result.continueToken
-            = KubeListSnapshots::encode({snapshotId, result.resourceVersion, i}, startKey + QChar(u'\0'));
+            = KubeListSnapshots::encode({snapshotId, result.resourceVersion, i, {}}, startKey + QChar(u'\0'));
     }
     return result;
+}
+
+QList<KubeObjectPtr> KubeStore::objectsAt(const KubeResourceType &type, const QString &ns, qint64 resourceVersion) const
+{
+    // Undo, newest first, every change after the version: the store as it was then.
+    QMap<QString, KubeObjectPtr> state;
+    for (const KubeObjectPtr &o : objects(type, ns))
+        state.insert(
+            objectKey(o->metadata().value(u"namespace"_s).toString(), o->metadata().value(u"name"_s).toString()), o);
+    std::vector<const KubeEvent *> later;
+    for (auto it = m_history.after(resourceVersion); it != m_history.end(); ++it) {
+        if (it->resourceType == &type && (ns.isEmpty() || !type.namespaced || it->ns == ns))
+            later.push_back(&*it);
+    }
+    for (auto it = later.rbegin(); it != later.rend(); ++it) {
+        const KubeEvent &e = **it;
+        const QString key
+            = objectKey(type.namespaced ? e.ns : QString(), e.object->metadata().value(u"name"_s).toString());
+        if (e.type == "ADDED")
+            state.remove(key);
+        else if (e.previous)
+            state.insert(key, e.previous);
+    }
+    return state.values();
 }
 
 KubeWatch *KubeStore::watch(const KubeResourceType &type, const QString &ns, const KubeWatchOptions &options,
@@ -194,6 +276,12 @@ KubeWatch *KubeStore::watch(const KubeResourceType &type, const QString &ns, con
         return nullptr;
     }
     compactExpired();
+    if (rv > m_resourceVersion) {
+        // The watch cache never reached it (a restarted or different cluster): refuse rather than
+        // start after it and miss every change up to it.
+        *error = KubeStatus::tooLargeResourceVersion(rv, m_resourceVersion);
+        return nullptr;
+    }
     KubeError tooOld;
     if (rv > 0 && rv < m_history.compactedRevision()) {
         tooOld = KubeStatus::tooOldResourceVersion(rv, m_history.compactedRevision());

@@ -50,9 +50,25 @@ struct KubeListResult
 
 struct KubeResult
 {
+    KubeResult() = default;
+    KubeResult(KubeError e, KubeObjectPtr o, QStringList w = {})
+        : error(std::move(e))
+        , object(std::move(o))
+        , warnings(std::move(w))
+    {
+    }
+
     KubeError error;
     KubeObjectPtr object;
+    QStringList warnings; // for Warning response headers (unknown fields under fieldValidation=Warn)
     bool ok() const { return !error.isError(); }
+};
+
+/** The write options every mutating request carries (query parameters dryRun and fieldValidation). */
+struct KubeWriteOptions
+{
+    bool dryRun = false; // run every check, persist nothing
+    QString fieldValidation = QStringLiteral("Warn"); // Ignore, Warn or Strict: what unknown fields cause
 };
 
 enum class KubePatchType { Merge, Json, Strategic, Apply };
@@ -75,13 +91,18 @@ public:
 
     KubeResult get(const KubeResourceType &type, const QString &ns, const QString &name) const;
     KubeListResult list(const KubeResourceType &type, const QString &ns, const KubeListOptions &options);
-    KubeResult create(const KubeResourceType &type, const QString &ns, QJsonObject object);
-    KubeResult update(const KubeResourceType &type, const QString &ns, const QString &name, QJsonObject object);
+    KubeResult create(const KubeResourceType &type, const QString &ns, QJsonObject object,
+                      const KubeWriteOptions &options = {});
+    KubeResult update(const KubeResourceType &type, const QString &ns, const QString &name, QJsonObject object,
+                      const KubeWriteOptions &options = {});
     KubeResult patch(const KubeResourceType &type, const QString &ns, const QString &name, KubePatchType patchType,
-                     const QByteArray &body);
-    /** Deletes one object; a namespace takes its contents with it. */
+                     const QByteArray &body, const KubeWriteOptions &options = {});
+    /**
+     * Deletes one object. One with finalizers only gets deletionTimestamp and stays until they are
+     * gone; a namespace turns Terminating, loses its contents, and goes once it is empty.
+     */
     KubeResult remove(const KubeResourceType &type, const QString &ns, const QString &name,
-                      const QJsonObject &deleteOptions = {});
+                      const QJsonObject &deleteOptions = {}, const KubeWriteOptions &options = {});
     /** Opens a watch; returns nullptr and sets @p error when the request is refused outright. */
     KubeWatch *watch(const KubeResourceType &type, const QString &ns, const KubeWatchOptions &options, QObject *parent,
                      KubeError *error);
@@ -110,18 +131,31 @@ private:
 
     static QString objectKey(const QString &ns, const QString &name) { return ns.isEmpty() ? name : ns + u'/' + name; }
     bool namespaceExists(const QString &ns) const;
+    bool isTerminating(const QString &ns) const;
+    /** The objects of a resource as they were at @p resourceVersion (must not be compacted). */
+    QList<KubeObjectPtr> objectsAt(const KubeResourceType &type, const QString &ns, qint64 resourceVersion) const;
     KubeError checkTarget(const KubeResourceType &type, const QString &ns) const;
     KubeObjectPtr commit(const KubeResourceType &type, const QString &ns, QJsonObject object,
                          const KubeObjectPtr &previous, const QByteArray &eventType);
     KubeResult write(const KubeResourceType &type, const QString &ns, const QString &name, QJsonObject object,
-                     bool ignoreResourceVersion);
+                     bool ignoreResourceVersion, const KubeWriteOptions &options = {});
+    /** Decodes like the server: prunes unknown fields (warnings, or an error under Strict), checks types. */
+    KubeError decode(const KubeResourceType &type, QJsonObject &object, const KubeWriteOptions &options,
+                     QStringList *warnings) const;
     KubeError validate(const KubeResourceType &type, const QJsonObject &object) const;
+    /** Removes what a finished graceful deletion leaves behind: the object, or an emptied namespace. */
+    void finishDeletion(const KubeResourceType &type, const QString &ns, const KubeObjectPtr &object);
     void compactExpired();
+    /** The other API's Event type for an Event type, else nullptr. */
+    static const KubeResourceType *eventTwin(const KubeResourceType &type);
+    /** An Event in the other API's shape. */
+    static QJsonObject convertEvent(QJsonObject event, bool toEventsApi);
     void registerWatch(KubeWatch *watch);
     void unregisterWatch(KubeWatch *watch);
 
     const Clock &m_clock;
     KubeStoreOptions m_options;
+    bool m_dryRun = false; // while set, commit() persists nothing and tells no watch
     qint64 m_resourceVersion = 0;
     QHash<QString, Bucket> m_buckets; // by KubeResourceType::key()
     KubeEventHistory m_history;

@@ -4,7 +4,10 @@
 
 #include "jsonpatch.h"
 #include "kuberesourcetype.h"
+#include "kubeschema.h"
 #include "kubevalidation.h"
+
+#include "shared/util/mergepatch.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -44,6 +47,25 @@ QString randomSuffix()
     return s;
 }
 
+// Holds the store in dry-run mode for one request, nested calls included.
+class DryRunScope
+{
+public:
+    DryRunScope(bool &flag, bool dryRun)
+        : m_flag(flag)
+        , m_saved(flag)
+    {
+        m_flag = m_flag || dryRun;
+    }
+    ~DryRunScope() { m_flag = m_saved; }
+    DryRunScope(const DryRunScope &) = delete;
+    DryRunScope &operator=(const DryRunScope &) = delete;
+
+private:
+    bool &m_flag;
+    bool m_saved;
+};
+
 } // namespace
 
 KubeError KubeStore::checkTarget(const KubeResourceType &type, const QString &ns) const
@@ -53,17 +75,53 @@ KubeError KubeStore::checkTarget(const KubeResourceType &type, const QString &ns
     return {};
 }
 
+KubeError KubeStore::decode(const KubeResourceType &type, QJsonObject &object, const KubeWriteOptions &options,
+                            QStringList *warnings) const
+{
+    const QJsonObject schema = KubeSchema::forType(type);
+    if (schema.isEmpty())
+        return {};
+    const KubeSchema::Outcome out = KubeSchema::apply(object, schema, type.customResource);
+    const QString handled
+        = type.kind % u" in version \""_s % type.version % u"\" cannot be handled as a "_s % type.kind % u": "_s;
+    if (!out.decodeError.isEmpty())
+        return KubeStatus::badRequest(handled + out.decodeError);
+    QStringList unknown;
+    for (const QString &field : out.unknownFields)
+        unknown.append(u"unknown field \""_s % field % u"\""_s);
+    if (!unknown.isEmpty() && options.fieldValidation == u"Strict")
+        return KubeStatus::badRequest(handled % u"strict decoding error: "_s % unknown.join(u", "_s));
+    if (options.fieldValidation == u"Warn")
+        *warnings += unknown;
+    if (!out.causes.isEmpty()) {
+        return KubeStatus::invalid(type.kind, type.group,
+                                   object.value(kMetadata).toObject().value(u"name"_s).toString(), out.causes);
+    }
+    return {};
+}
+
 KubeError KubeStore::validate(const KubeResourceType &type, const QJsonObject &object) const
 {
     const QJsonObject metadata = object.value(kMetadata).toObject();
-    const QJsonArray causes = KubeValidation::validateMetadata(metadata, isNamespaceType(type));
+    QJsonArray causes = KubeValidation::validateMetadata(metadata, isNamespaceType(type));
+    QJsonArray kindCauses;
+    if (type.group.isEmpty() && type.kind == u"ConfigMap")
+        kindCauses = KubeValidation::validateConfigMap(object);
+    else if (type.kind == u"Lease")
+        kindCauses = KubeValidation::validateLease(object);
+    else if (type.kind == u"Event")
+        kindCauses = KubeValidation::validateEvent(object, !type.group.isEmpty());
+    for (const QJsonValue &c : std::as_const(kindCauses))
+        causes.append(c);
     if (causes.isEmpty())
         return {};
     return KubeStatus::invalid(type.kind, type.group, metadata.value(u"name"_s).toString(), causes);
 }
 
-KubeResult KubeStore::create(const KubeResourceType &type, const QString &ns, QJsonObject object)
+KubeResult KubeStore::create(const KubeResourceType &type, const QString &ns, QJsonObject object,
+                             const KubeWriteOptions &options)
 {
+    const DryRunScope dryRun(m_dryRun, options.dryRun);
     const QString effectiveNs = type.namespaced ? ns : QString();
     if (const KubeError e = checkTarget(type, effectiveNs); e.isError())
         return {e, {}};
@@ -79,23 +137,35 @@ KubeResult KubeStore::create(const KubeResourceType &type, const QString &ns, QJ
                                        % u") does not match the expected kind ("_s % type.kind % u")"_s),
                 {}};
     }
+    KubeResult result;
+    if (const KubeError e = decode(type, object, options, &result.warnings); e.isError())
+        return {e, {}, result.warnings};
+    metadata = object.value(kMetadata).toObject();
+    if (type.namespaced)
+        metadata.insert(u"namespace"_s, effectiveNs); // validation compares it with the Event's object
     if (metadata.value(u"name"_s).toString().isEmpty() && !metadata.value(u"generateName"_s).toString().isEmpty())
         metadata.insert(u"name"_s, QString(metadata.value(u"generateName"_s).toString() + randomSuffix()));
     const QString name = metadata.value(u"name"_s).toString();
     object.insert(kMetadata, metadata);
     if (const KubeError e = validate(type, object); e.isError())
-        return {e, {}};
+        return {e, {}, result.warnings};
+    // Admission (NamespaceLifecycle) runs after decoding and before storage.
+    if (type.namespaced && isTerminating(effectiveNs))
+        return {KubeStatus::namespaceTerminating(effectiveNs), {}, result.warnings};
     if (this->object(type, effectiveNs, name))
-        return {KubeStatus::alreadyExists(type, name), {}};
+        return {KubeStatus::alreadyExists(type, name), {}, result.warnings};
 
     object.insert(u"kind"_s, type.kind);
     object.insert(u"apiVersion"_s, type.apiVersion());
-    if (type.namespaced)
-        metadata.insert(u"namespace"_s, effectiveNs);
-    else
+    if (!type.namespaced)
         metadata.remove(u"namespace"_s);
+    // Fields only the server sets; managedFields too, as no field manager is simulated.
+    for (const QString &key : {u"deletionTimestamp"_s, u"deletionGracePeriodSeconds"_s, u"generation"_s,
+                               u"resourceVersion"_s, u"selfLink"_s, u"managedFields"_s})
+        metadata.remove(key);
     metadata.insert(u"uid"_s, QUuid::createUuid().toString(QUuid::WithoutBraces));
-    metadata.insert(u"generation"_s, 1);
+    if (type.customResource)
+        metadata.insert(u"generation"_s, 1); // built-in kinds without a generation strategy leave it unset
     metadata.insert(u"creationTimestamp"_s, m_clock.nowUtc().toString(Qt::ISODate));
     if (isNamespaceType(type)) {
         // What the apiserver adds to every namespace.
@@ -106,17 +176,20 @@ KubeResult KubeStore::create(const KubeResourceType &type, const QString &ns, QJ
         object.insert(u"status"_s, QJsonObject {{u"phase"_s, u"Active"_s}});
     }
     object.insert(kMetadata, metadata);
-    return {{}, commit(type, effectiveNs, object, {}, "ADDED")};
+    result.object = commit(type, effectiveNs, object, {}, "ADDED");
+    return result;
 }
 
-KubeResult KubeStore::update(const KubeResourceType &type, const QString &ns, const QString &name, QJsonObject object)
+KubeResult KubeStore::update(const KubeResourceType &type, const QString &ns, const QString &name, QJsonObject object,
+                             const KubeWriteOptions &options)
 {
-    return write(type, ns, name, std::move(object), false);
+    return write(type, ns, name, std::move(object), false, options);
 }
 
 KubeResult KubeStore::write(const KubeResourceType &type, const QString &ns, const QString &name, QJsonObject object,
-                            bool ignoreResourceVersion)
+                            bool ignoreResourceVersion, const KubeWriteOptions &options)
 {
+    const DryRunScope dryRun(m_dryRun, options.dryRun);
     const QString effectiveNs = type.namespaced ? ns : QString();
     QJsonObject metadata = object.value(kMetadata).toObject();
     const QString bodyName = metadata.value(u"name"_s).toString();
@@ -132,38 +205,82 @@ KubeResult KubeStore::write(const KubeResourceType &type, const QString &ns, con
                 {}};
     }
     const KubeObjectPtr existing = this->object(type, effectiveNs, name);
-    if (!existing)
+    if (!existing) {
+        // Strategies with AllowCreateOnUpdate (Lease, Event) turn a PUT to a missing object into a create.
+        if (!ignoreResourceVersion && type.allowCreateOnUpdate) {
+            if (const QString rv = metadata.value(u"resourceVersion"_s).toString(); !rv.isEmpty())
+                return {KubeStatus::notFound(type, name), {}}; // a precondition on something that is not there
+            return create(type, ns, object, options);
+        }
         return {KubeStatus::notFound(type, name), {}};
+    }
     const QString rv = metadata.value(u"resourceVersion"_s).toString();
+    if (!ignoreResourceVersion && rv.isEmpty() && !type.allowUnconditionalUpdate) {
+        return {
+            KubeStatus::invalid(type.kind, type.group, name,
+                                QJsonArray {KubeValidation::cause(u"FieldValueInvalid"_s, u"metadata.resourceVersion"_s,
+                                                                  u"Invalid value: 0x0: must be specified for "
+                                                                  "an update"_s)}),
+            {}};
+    }
     if (!ignoreResourceVersion && !rv.isEmpty() && rv != QString::number(existing->resourceVersion()))
         return {KubeStatus::conflict(type, name), {}};
-    if (const KubeError e = validate(type, object); e.isError())
-        return {e, {}};
-
     const QJsonObject old = existing->json();
     const QJsonObject oldMetadata = old.value(kMetadata).toObject();
-    for (const QString &key : {u"uid"_s, u"creationTimestamp"_s, u"generation"_s, u"resourceVersion"_s})
-        metadata.insert(key, oldMetadata.value(key));
+    const QString uid = metadata.value(u"uid"_s).toString();
+    if (!uid.isEmpty() && uid != oldMetadata.value(u"uid"_s).toString()) {
+        return {KubeStatus::make(409, u"Conflict"_s,
+                                 u"Operation cannot be fulfilled on "_s % type.qualifiedResource() % u" \""_s % name
+                                     % u"\": Precondition failed: UID in precondition: "_s % uid
+                                     % u", UID in object meta: "_s % oldMetadata.value(u"uid"_s).toString(),
+                                 QJsonObject {{u"name"_s, name}, {u"group"_s, type.group}, {u"kind"_s, type.resource}}),
+                {}};
+    }
+    KubeResult result;
+    if (const KubeError e = decode(type, object, options, &result.warnings); e.isError())
+        return {e, {}, result.warnings};
+    metadata = object.value(kMetadata).toObject();
     if (type.namespaced)
         metadata.insert(u"namespace"_s, effectiveNs);
-    if (isNamespaceType(type))
+    object.insert(kMetadata, metadata);
+    if (const KubeError e = validate(type, object); e.isError())
+        return {e, {}, result.warnings};
+
+    metadata.remove(u"managedFields"_s); // no field manager is simulated
+    for (const QString &key : {u"uid"_s, u"creationTimestamp"_s, u"generation"_s, u"resourceVersion"_s,
+                               u"deletionTimestamp"_s, u"deletionGracePeriodSeconds"_s}) {
+        if (oldMetadata.contains(key))
+            metadata.insert(key, oldMetadata.value(key));
+        else
+            metadata.remove(key);
+    }
+    if (isNamespaceType(type)) {
         object.insert(u"status"_s, old.value(u"status"_s)); // status has its own subresource
+        object.insert(u"spec"_s, old.value(u"spec"_s)); // and spec.finalizers its own
+    }
     object.insert(u"kind"_s, type.kind);
     object.insert(u"apiVersion"_s, type.apiVersion());
-    if (content(object) != content(old))
+    // Custom resources without a status subresource count every change but metadata.
+    if (type.customResource && content(object) != content(old))
         metadata.insert(u"generation"_s, oldMetadata.value(u"generation"_s).toInteger() + 1);
     object.insert(kMetadata, metadata);
     // An update that changes nothing is not written, as etcd3's GuaranteedUpdate skips it.
-    if (object == old)
-        return {{}, existing};
-    return {{}, commit(type, effectiveNs, object, existing, "MODIFIED")};
+    if (object == old) {
+        result.object = existing;
+        return result;
+    }
+    result.object = commit(type, effectiveNs, object, existing, "MODIFIED");
+    // The last finalizer gone from an object being deleted: now it really goes.
+    if (metadata.contains(u"deletionTimestamp"_s) && metadata.value(u"finalizers"_s).toArray().isEmpty())
+        finishDeletion(type, effectiveNs, result.object);
+    return result;
 }
 
 KubeResult KubeStore::patch(const KubeResourceType &type, const QString &ns, const QString &name,
-                            KubePatchType patchType, const QByteArray &body)
+                            KubePatchType patchType, const QByteArray &body, const KubeWriteOptions &options)
 {
     if (patchType == KubePatchType::Apply || (patchType == KubePatchType::Strategic && type.customResource))
-        return {KubeStatus::unsupportedMediaType(), {}};
+        return {KubeStatus::unsupportedMediaType(!type.customResource), {}};
     const KubeObjectPtr existing = this->object(type, ns, name);
     if (!existing)
         return {KubeStatus::notFound(type, name), {}};
@@ -192,22 +309,34 @@ KubeResult KubeStore::patch(const KubeResourceType &type, const QString &ns, con
         // Strategic merge on built-in kinds is approximated by a merge patch (lists are replaced).
         if (!document.isObject())
             return {KubeStatus::badRequest(u"error decoding patch: the patch is not a JSON object"_s), {}};
-        patched = JsonPatch::mergePatch(existing->json(), document.object());
+        patched = MergePatch::apply(existing->json(), document.object());
     }
     if (!patched.isObject())
         return {KubeStatus::badRequest(u"the patched document is not an object"_s), {}};
-    return write(type, ns, name, patched.toObject(), false);
+    // A patch is applied to the current version: only a resourceVersion the patch itself sets is a precondition.
+    QJsonObject object = patched.toObject();
+    const bool rvFromPatch = object.value(kMetadata).toObject().value(u"resourceVersion"_s)
+        != existing->metadata().value(u"resourceVersion"_s);
+    return write(type, ns, name, object, !rvFromPatch, options);
+}
+
+bool KubeStore::isTerminating(const QString &ns) const
+{
+    static const KubeResourceType *namespaces = KubeResourceType::find({}, u"v1"_s, u"namespaces"_s);
+    const KubeObjectPtr o = object(*namespaces, {}, ns);
+    return o && o->json().value(u"status"_s).toObject().value(u"phase"_s).toString() == u"Terminating";
 }
 
 KubeResult KubeStore::remove(const KubeResourceType &type, const QString &ns, const QString &name,
-                             const QJsonObject &deleteOptions)
+                             const QJsonObject &deleteOptions, const KubeWriteOptions &options)
 {
+    const DryRunScope dryRun(m_dryRun, options.dryRun);
     const QString effectiveNs = type.namespaced ? ns : QString();
     const KubeObjectPtr existing = this->object(type, effectiveNs, name);
     if (!existing)
         return {KubeStatus::notFound(type, name), {}};
     const QJsonObject preconditions = deleteOptions.value(u"preconditions"_s).toObject();
-    const QJsonObject metadata = existing->metadata();
+    QJsonObject metadata = existing->metadata();
     for (const QString &field : {u"resourceVersion"_s, u"uid"_s}) {
         const QString wanted = preconditions.value(field).toString();
         const QString actual = metadata.value(field).toString();
@@ -222,21 +351,64 @@ KubeResult KubeStore::remove(const KubeResourceType &type, const QString &ns, co
                     {}};
         }
     }
+    const bool hasFinalizers = !metadata.value(u"finalizers"_s).toArray().isEmpty();
+    if (!isNamespaceType(type) && !hasFinalizers)
+        return {{}, commit(type, effectiveNs, existing->json(), existing, "DELETED")};
+    // Graceful: mark it, and keep it until its finalizers (or, for a namespace, its contents) are gone.
+    if (metadata.contains(u"deletionTimestamp"_s))
+        return {{}, existing};
+    QJsonObject object = existing->json();
+    metadata.insert(u"deletionTimestamp"_s, m_clock.nowUtc().toString(Qt::ISODate));
+    metadata.insert(u"deletionGracePeriodSeconds"_s, 0);
+    object.insert(kMetadata, metadata);
     if (isNamespaceType(type)) {
+        QJsonObject status = object.value(u"status"_s).toObject();
+        status.insert(u"phase"_s, u"Terminating"_s);
+        object.insert(u"status"_s, status);
+    }
+    KubeObjectPtr marked = commit(type, effectiveNs, object, existing, "MODIFIED");
+    if (isNamespaceType(type)) {
+        // The namespace controller's work, done at once: delete the contents, then the namespace if empty.
         for (const KubeResourceType &t : KubeResourceType::all()) {
             if (!t.namespaced)
                 continue;
             for (const KubeObjectPtr &o : objects(t, name))
-                commit(t, name, o->json(), o, "DELETED");
+                remove(t, name, o->metadata().value(u"name"_s).toString(), {}, options);
         }
+        if (!m_dryRun)
+            finishDeletion(type, {}, marked);
+        marked = this->object(type, {}, name) ? this->object(type, {}, name) : marked;
     }
-    return {{}, commit(type, effectiveNs, existing->json(), existing, "DELETED")};
+    return {{}, marked};
+}
+
+void KubeStore::finishDeletion(const KubeResourceType &type, const QString &ns, const KubeObjectPtr &object)
+{
+    if (isNamespaceType(type)) {
+        const QString name = object->metadata().value(u"name"_s).toString();
+        for (const KubeResourceType &t : KubeResourceType::all()) {
+            if (t.namespaced && !objects(t, name).isEmpty())
+                return; // still has contents waiting on their finalizers
+        }
+    } else if (!object->metadata().value(u"finalizers"_s).toArray().isEmpty()) {
+        return;
+    }
+    commit(type, ns, object->json(), object, "DELETED");
+    if (type.namespaced && isTerminating(ns)) {
+        static const KubeResourceType *namespaces = KubeResourceType::find({}, u"v1"_s, u"namespaces"_s);
+        if (const KubeObjectPtr n = this->object(*namespaces, {}, ns))
+            finishDeletion(*namespaces, {}, n);
+    }
 }
 
 KubeObjectPtr KubeStore::commit(const KubeResourceType &type, const QString &ns, QJsonObject object,
                                 const KubeObjectPtr &previous, const QByteArray &eventType)
 {
     const QDateTime now = m_clock.nowUtc();
+    if (m_dryRun) {
+        // What would be stored, with the version it would replace: nothing is written or announced.
+        return std::make_shared<const KubeObject>(std::move(object), previous ? previous->resourceVersion() : 0);
+    }
     m_history.compactBefore(now.addMSecs(-m_options.compactionWindowMs));
     const qint64 rv = ++m_resourceVersion;
     QJsonObject metadata = object.value(kMetadata).toObject();
@@ -254,7 +426,54 @@ KubeObjectPtr KubeStore::commit(const KubeResourceType &type, const QString &ns,
     const auto watches = m_watches;
     for (KubeWatch *w : watches)
         w->deliver(event);
+    // core/v1 and events.k8s.io/v1 Events are one stored object served in two shapes: keep the
+    // other shape at the same resourceVersion, so either API sees every Event.
+    if (const KubeResourceType *twin = eventTwin(type)) {
+        const bool toEventsApi = !twin->group.isEmpty();
+        auto twinStored = std::make_shared<const KubeObject>(convertEvent(stored->json(), toEventsApi), rv);
+        Bucket &twinBucket = m_buckets[twin->key()];
+        const KubeObjectPtr twinPrevious = twinBucket.value(key);
+        if (eventType == "DELETED")
+            twinBucket.remove(key);
+        else
+            twinBucket.insert(key, twinStored);
+        const KubeEvent twinEvent {eventType, rv, twin, ns, twinStored, twinPrevious, now};
+        m_history.append(twinEvent);
+        for (KubeWatch *w : watches)
+            w->deliver(twinEvent);
+    }
     return stored;
+}
+
+const KubeResourceType *KubeStore::eventTwin(const KubeResourceType &type)
+{
+    if (type.kind != u"Event")
+        return nullptr;
+    return KubeResourceType::find(type.group.isEmpty() ? u"events.k8s.io"_s : QString(), u"v1"_s, u"events"_s);
+}
+
+QJsonObject KubeStore::convertEvent(QJsonObject event, bool toEventsApi)
+{
+    // pkg/apis/events/v1/conversion.go: the field pairs that differ between the two shapes.
+    static const QList<std::pair<QString, QString>> renames {
+        {u"involvedObject"_s, u"regarding"_s},
+        {u"message"_s, u"note"_s},
+        {u"reportingComponent"_s, u"reportingController"_s},
+        {u"source"_s, u"deprecatedSource"_s},
+        {u"firstTimestamp"_s, u"deprecatedFirstTimestamp"_s},
+        {u"lastTimestamp"_s, u"deprecatedLastTimestamp"_s},
+        {u"count"_s, u"deprecatedCount"_s},
+    };
+    QJsonObject out = event;
+    for (const auto &[core, events] : renames) {
+        const QString &from = toEventsApi ? core : events;
+        const QString &to = toEventsApi ? events : core;
+        out.remove(from);
+        if (event.contains(from))
+            out.insert(to, event.value(from));
+    }
+    out.insert(u"apiVersion"_s, toEventsApi ? u"events.k8s.io/v1"_s : u"v1"_s);
+    return out;
 }
 
 KubeResult KubeStore::put(const QJsonObject &object)

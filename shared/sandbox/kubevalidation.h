@@ -24,6 +24,12 @@ public:
     /** All metadata problems of an object as Status causes (name, labels, annotation keys). */
     static QJsonArray validateMetadata(const QJsonObject &metadata, bool namespaceName);
 
+    /** ConfigMap data and binaryData keys (IsConfigMapKey). */
+    static QJsonArray validateConfigMap(const QJsonObject &configMap);
+    /** coordination.k8s.io/v1 ValidateLeaseSpec. */
+    static QJsonArray validateLease(const QJsonObject &lease);
+    /** ValidateEventCreate: events.k8s.io/v1 always, core/v1 when eventTime is set (else the legacy checks). */
+    static QJsonArray validateEvent(const QJsonObject &event, bool eventsApi);
     static QJsonObject cause(const QString &reason, const QString &field, const QString &message);
     static QJsonObject invalidValue(const QString &field, const QString &value, const QString &message);
 };

@@ -42,8 +42,9 @@ QStringList ManagedIdentityHandler::imdsApiVersions()
 
 bool ManagedIdentityHandler::handle(const HttpRequest &request, HttpExchange &exchange)
 {
-    if (request.path == u"/metadata/identity/oauth2/token"_s) {
-        exchange.setRoutePattern(request.path);
+    // the SDKs reach it with a trailing slash through AZURE_POD_IDENTITY_AUTHORITY_HOST
+    if (request.path == u"/metadata/identity/oauth2/token"_s || request.path == u"/metadata/identity/oauth2/token/"_s) {
+        exchange.setRoutePattern(u"/metadata/identity/oauth2/token"_s);
         imds(request, exchange);
         return true;
     }
@@ -66,7 +67,8 @@ const ScenarioManagedIdentity *ManagedIdentityHandler::select(const QString &cli
         }
         if (all.size() == 1)
             return &all.first();
-        *why = all.isEmpty() ? u"No managed identity is assigned to this resource."_s
+        // what IMDS says on a VM without an identity
+        *why = all.isEmpty() ? u"Identity not found"_s
                              : u"Multiple user assigned identities exist, please specify the clientId / resourceId "
                                "of the identity in the token request"_s;
         return nullptr;

@@ -45,6 +45,8 @@ QJsonObject RequestLog::toJson() const
                        {u"durationMs"_s, e.durationMs}};
         if (!e.fault.isEmpty())
             o.insert(u"fault"_s, e.fault);
+        if (!e.userAgent.isEmpty())
+            o.insert(u"userAgent"_s, e.userAgent);
         entries.append(o);
     }
     QJsonArray counters;

@@ -22,6 +22,7 @@ struct RequestLogEntry
     int status = 0; // 0 when no status line was sent (stalled or reset before headers)
     qint64 durationMs = 0;
     QString fault; // name of the injected fault, empty if none
+    QString userAgent; // the client's User-Agent header
 };
 
 /** Requests the sandbox served, with counters per method + route + status. */

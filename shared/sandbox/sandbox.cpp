@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "shared/sandbox/sandbox.h"
 
+#include "shared/sandbox/aaddiscoveryhandler.h"
 #include "shared/sandbox/aadhandler.h"
 #include "shared/sandbox/armhandler.h"
+#include "shared/sandbox/armmetadatahandler.h"
 #include "shared/sandbox/clusterbridge.h"
 #include "shared/sandbox/controlhandler.h"
 #include "shared/sandbox/httpserver.h"
@@ -40,7 +42,15 @@ bool Sandbox::start(const Scenario &scenario, const SandboxOptions &options)
                                                  : QUuid::createUuid().toString(QUuid::Id128).toLatin1();
 
     m_server = std::make_unique<HttpServer>();
-    if (options.tls) {
+    if (options.tls && !options.caCertificatePem.isEmpty()) {
+        QString caError;
+        m_ca = CertificateAuthority::fromPem(options.caCertificatePem, options.caPrivateKeyPem, &caError);
+        if (!m_ca) {
+            m_error = caError;
+            return false;
+        }
+        m_server->enableTls(m_ca.get());
+    } else if (options.tls) {
         m_ca = std::make_unique<CertificateAuthority>();
         if (!m_ca->isValid()) {
             m_error = u"could not create the sandbox certificate authority"_s;
@@ -57,6 +67,8 @@ bool Sandbox::start(const Scenario &scenario, const SandboxOptions &options)
     m_control = std::make_unique<ControlHandler>(m_server.get(), m_adminToken);
     m_control->setExtension([this](const HttpRequest &r, HttpExchange &e) { return handleControl(r, e); });
     m_aad = std::make_unique<AadHandler>(&m_scenario, &m_tokens);
+    m_discovery = std::make_unique<AadDiscoveryHandler>(&m_scenario);
+    m_armMetadata = std::make_unique<ArmMetadataHandler>(&m_scenario, &m_tokens);
     m_identity = std::make_unique<ManagedIdentityHandler>(&m_scenario, &m_tokens);
     m_arm = std::make_unique<ArmHandler>(&m_scenario, &m_tokens, &clock);
     m_arm->configureThrottle(m_scenario.throttleBudget, m_scenario.throttleRefillPerSecond);
@@ -69,6 +81,8 @@ bool Sandbox::start(const Scenario &scenario, const SandboxOptions &options)
 
     m_server->addHandler(m_control.get());
     m_server->addHandler(m_aad.get());
+    m_server->addHandler(m_discovery.get());
+    m_server->addHandler(m_armMetadata.get());
     m_server->addHandler(m_identity.get());
     m_server->addHandler(m_arm.get());
     if (m_cluster->handler())
@@ -78,6 +92,8 @@ bool Sandbox::start(const Scenario &scenario, const SandboxOptions &options)
         return false;
     }
     m_aad->setBaseUrl(baseUrl());
+    m_discovery->setBaseUrl(baseUrl());
+    m_armMetadata->setBaseUrl(baseUrl());
     m_arm->setBaseUrl(baseUrl());
     return true;
 }
@@ -90,6 +106,8 @@ void Sandbox::stop()
     m_cluster.reset();
     m_arm.reset();
     m_identity.reset();
+    m_armMetadata.reset();
+    m_discovery.reset();
     m_aad.reset();
     m_control.reset();
     m_ca.reset();

@@ -12,8 +12,10 @@
 
 namespace Amo::Sandbox {
 
+class AadDiscoveryHandler;
 class AadHandler;
 class ArmHandler;
+class ArmMetadataHandler;
 class ClusterBridge;
 class ControlHandler;
 class FaultInjector;
@@ -28,6 +30,8 @@ struct SandboxOptions
 {
     quint16 port = 0; // 0: a free port
     bool tls = false; // HTTPS with a CA generated at start; client certificates from it are accepted
+    QByteArray caCertificatePem; // with tls: use this CA (e.g. a company's or one made with openssl) instead
+    QByteArray caPrivateKeyPem;
     QByteArray adminToken; // control API token; empty: the scenario's, else a random one
     const Clock *clock = nullptr; // null: the system clock
 };
@@ -83,8 +87,10 @@ private:
     std::unique_ptr<HttpServer> m_server;
     std::unique_ptr<ControlHandler> m_control;
     std::unique_ptr<AadHandler> m_aad;
+    std::unique_ptr<AadDiscoveryHandler> m_discovery;
     std::unique_ptr<ManagedIdentityHandler> m_identity;
     std::unique_ptr<ArmHandler> m_arm;
+    std::unique_ptr<ArmMetadataHandler> m_armMetadata;
     std::unique_ptr<ClusterBridge> m_cluster;
     QByteArray m_adminToken;
     QString m_error;

@@ -68,7 +68,12 @@ Applier::Applier(Kube::KubeClient *client, const Logger *logger, QObject *parent
 {
 }
 
-Applier::~Applier() = default;
+Applier::~Applier()
+{
+    // A write must not outlive its applier with retries of its own.
+    for (const QPointer<Kube::RequestJob> &job : std::as_const(m_jobs))
+        delete job.data();
+}
 
 void Applier::setConcurrency(int concurrency)
 {
@@ -91,6 +96,7 @@ bool Applier::apply(const QList<Action> &actions)
     m_identityItems.clear();
     m_waiters.clear();
     m_ready.clear();
+    m_jobs.clear();
     for (const Action &action : actions) {
         Item item;
         item.current = action;
@@ -127,6 +133,34 @@ void Applier::cancel()
             finishItem(i, ActionResult::Outcome::Cancelled, tr("cancelled before it started"));
     }
     finishIfDone();
+}
+
+void Applier::abort(const QString &reason)
+{
+    if (!m_running)
+        return;
+    cancel();
+    const QHash<int, QPointer<Kube::RequestJob>> jobs = std::exchange(m_jobs, {});
+    for (auto it = jobs.cbegin(); it != jobs.cend(); ++it) {
+        // Deleting a job aborts its connection and its retry timer; its answer is never read.
+        delete it.value().data();
+        finishItem(it.key(), ActionResult::Outcome::Cancelled, reason);
+    }
+    finishIfDone();
+}
+
+void Applier::run(int index, Kube::RequestJob *job, std::function<void(const Kube::KubeResponse &)> onFinished)
+{
+    m_jobs.insert(index, job);
+    connect(job, &Kube::RequestJob::finished, this,
+            [this, index, onFinished = std::move(onFinished),
+             generation = m_generation](const Kube::KubeResponse &response) {
+                if (generation != m_generation)
+                    return;
+                m_jobs.remove(index);
+                onFinished(response);
+            });
+    job->start();
 }
 
 QList<ActionResult> Applier::results() const
@@ -245,12 +279,9 @@ void Applier::startWrite(int index)
         job = m_client->mergePatch(resourceOf(action), action.namespaceName, action.name, action.patch);
     }
     ++item.result.attempts;
-    connect(job, &Kube::RequestJob::finished, this,
-            [this, index, generation = m_generation](const Kube::KubeResponse &response) {
-                if (generation == m_generation)
-                    onWriteFinished(index, response);
-            });
-    job->start();
+    if (m_requestRetries >= 0)
+        job->setMaxRetries(m_requestRetries);
+    run(index, job, [this, index](const Kube::KubeResponse &response) { onWriteFinished(index, response); });
 }
 
 void Applier::onWriteFinished(int index, const Kube::KubeResponse &response)
@@ -302,12 +333,7 @@ void Applier::reread(int index, const Kube::KubeError &error)
         : action.name;
     Kube::RequestJob *job
         = m_client->get(resourceOf(action), action.namespaceName, name.isEmpty() ? action.name : name);
-    connect(job, &Kube::RequestJob::finished, this,
-            [this, index, error, generation = m_generation](const Kube::KubeResponse &response) {
-                if (generation == m_generation)
-                    onReread(index, error, response);
-            });
-    job->start();
+    run(index, job, [this, index, error](const Kube::KubeResponse &response) { onReread(index, error, response); });
 }
 
 void Applier::onReread(int index, const Kube::KubeError &cause, const Kube::KubeResponse &response)
@@ -346,19 +372,15 @@ void Applier::checkNamespace(int index, const Kube::KubeError &cause)
     // A create answers 404 only when the namespace is missing; confirm it rather than parse the message.
     const QString ns = m_items[index].current.namespaceName;
     Kube::RequestJob *job = m_client->get(Kube::Resource::Namespaces, QString(), ns);
-    connect(job, &Kube::RequestJob::finished, this,
-            [this, index, cause, generation = m_generation](const Kube::KubeResponse &response) {
-                if (generation != m_generation)
-                    return;
-                const bool gone = response.error.type == Kube::KubeError::Type::NotFound;
-                const bool terminating = response.ok()
-                    && response.object.value(u"status"_s).toObject().value(u"phase"_s).toString() == u"Terminating";
-                if (gone || terminating)
-                    finishItem(index, ActionResult::Outcome::WaitingForNamespace);
-                else
-                    finishItem(index, ActionResult::Outcome::Failed, cause.message);
-            });
-    job->start();
+    run(index, job, [this, index, cause](const Kube::KubeResponse &response) {
+        const bool gone = response.error.type == Kube::KubeError::Type::NotFound;
+        const bool terminating = response.ok()
+            && response.object.value(u"status"_s).toObject().value(u"phase"_s).toString() == u"Terminating";
+        if (gone || terminating)
+            finishItem(index, ActionResult::Outcome::WaitingForNamespace);
+        else
+            finishItem(index, ActionResult::Outcome::Failed, cause.message);
+    });
 }
 
 void Applier::settleReport(int index, const Action &report)

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
 #include <optional>
@@ -17,6 +18,7 @@ namespace Amo {
 class Logger;
 namespace Kube {
 class KubeClient;
+class RequestJob;
 struct KubeResponse;
 } // namespace Kube
 } // namespace Amo
@@ -50,6 +52,12 @@ public:
     void setConcurrency(int concurrency);
     int concurrency() const { return m_concurrency; }
 
+    /**
+     * Retries of each write request after its first attempt; -1 (the default): the client's own
+     * retry rules. The sync engine sets 0 and retries failed keys through its work queue.
+     */
+    void setRequestRetries(int retries) { m_requestRetries = retries; }
+
     /** Without one, a conflict fails its item. */
     void setReplan(Replan replan) { m_replan = std::move(replan); }
 
@@ -64,6 +72,11 @@ public:
 
     /** Starts nothing new: items not yet started become Cancelled; those in flight finish. */
     void cancel();
+    /**
+     * Stops at once (this replica lost the Lease): like cancel(), and every request in flight is
+     * aborted with its retries, its item Cancelled with @p reason. Nothing is sent after it returns.
+     */
+    void abort(const QString &reason);
 
     bool isRunning() const { return m_running; }
     QList<ActionResult> results() const;
@@ -88,6 +101,8 @@ private:
     QString refusalFor(const Item &identity) const;
     void releaseWaiters(int index);
     void startWrite(int index);
+    /** Sends @p job for item @p index, tracked so that abort() can stop it. */
+    void run(int index, Kube::RequestJob *job, std::function<void(const Kube::KubeResponse &)> onFinished);
     void onWriteFinished(int index, const Kube::KubeResponse &response);
     void reread(int index, const Kube::KubeError &error);
     void onReread(int index, const Kube::KubeError &cause, const Kube::KubeResponse &response);
@@ -105,6 +120,8 @@ private:
     QList<int> m_ready; // released re-points, started before m_next
     QHash<QString, int> m_identityItems; // "namespace/name" -> the item that creates or updates it
     QHash<int, QList<int>> m_waiters; // identity item -> the re-points waiting for it
+    QHash<int, QPointer<Kube::RequestJob>> m_jobs; // item -> its request in flight
+    int m_requestRetries = -1;
     int m_active = 0;
     bool m_running = false;
     bool m_cancelled = false;

@@ -44,6 +44,25 @@ QList<ClusterStateSink::Entry> ClusterStateSink::currentEntries() const
     return entries;
 }
 
+ClusterStateSink::Listed ClusterStateSink::read(const QJsonObject &object) const
+{
+    const Entry entry = entryOf(object);
+    switch (m_kind) {
+    case Kind::Namespace:
+        return {entry, Model::ObservedNamespace::fromJson(object)};
+    case Kind::Identity:
+        return {entry, Model::ObservedIdentity::fromJson(object)};
+    case Kind::Binding:
+        break;
+    }
+    return {entry, Model::ObservedBinding::fromJson(object)};
+}
+
+void ClusterStateSink::insert(const Listed &listed)
+{
+    std::visit([this](const auto &object) { m_state->insert(object); }, listed.object);
+}
+
 void ClusterStateSink::insert(const QJsonObject &object)
 {
     switch (m_kind) {
@@ -90,18 +109,19 @@ void ClusterStateSink::store(const QJsonObject &object)
 
 void ClusterStateSink::beginReplace()
 {
-    m_pending.clear();
+    m_pending = {}; // frees the list, not only its items
 }
 
 void ClusterStateSink::addPage(const QJsonArray &items)
 {
+    m_pending.reserve(m_pending.size() + items.size());
     for (const QJsonValue &item : items)
-        m_pending.append(item.toObject());
+        m_pending.append(read(item.toObject()));
 }
 
 void ClusterStateSink::abortReplace()
 {
-    m_pending.clear();
+    m_pending = {}; // frees the list, not only its items
 }
 
 void ClusterStateSink::commitReplace()
@@ -110,8 +130,8 @@ void ClusterStateSink::commitReplace()
     for (const Entry &entry : currentEntries())
         before.insert(entry.namespaceName + u'/' + entry.name, entry);
     QList<Entry> changed;
-    for (const QJsonObject &object : std::as_const(m_pending)) {
-        const Entry entry = entryOf(object);
+    for (const Listed &listed : std::as_const(m_pending)) {
+        const Entry &entry = listed.entry;
         const auto old = before.constFind(entry.namespaceName + u'/' + entry.name);
         if (old == before.cend()) {
             changed.append(entry);
@@ -120,13 +140,13 @@ void ClusterStateSink::commitReplace()
                 changed.append(entry);
             before.erase(old); // listed again: not gone
         }
-        insert(object);
+        insert(listed);
     }
     // What is left was not listed any more.
     const QList<Entry> gone = before.values();
     for (const Entry &entry : gone)
         remove(entry);
-    m_pending.clear();
+    m_pending = {}; // frees the list, not only its items
     m_synced = true;
     for (const Entry &entry : gone)
         notify(entry, true);

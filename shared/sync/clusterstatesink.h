@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <functional>
+#include <variant>
 
 namespace Amo::Sync {
 
@@ -52,15 +53,23 @@ private:
         QString name;
         QString resourceVersion;
     };
+    /** One listed object, already read into its compact model type: a list keeps no JSON. */
+    struct Listed
+    {
+        Entry entry;
+        std::variant<Model::ObservedNamespace, Model::ObservedIdentity, Model::ObservedBinding> object;
+    };
     Entry entryOf(const QJsonObject &object) const;
+    Listed read(const QJsonObject &object) const;
     QList<Entry> currentEntries() const;
     void insert(const QJsonObject &object);
+    void insert(const Listed &listed);
     void remove(const Entry &entry);
     void notify(const Entry &entry, bool deleted) const;
 
     Kind m_kind;
     Model::ClusterState *m_state;
-    QList<QJsonObject> m_pending;
+    QList<Listed> m_pending;
     bool m_synced = false;
 };
 

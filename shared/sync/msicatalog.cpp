@@ -9,12 +9,10 @@ void MsiCatalog::update(const Azure::MsiInventory &inventory, const QDateTime &n
 {
     if (!inventory.ok) {
         // Nothing was listed: every known subscription keeps its MSIs and counts as failing.
-        m_inventoryError = inventory.error;
         for (SubscriptionState &state : m_subscriptions)
             state.lastError = inventory.error;
         return;
     }
-    m_inventoryError.clear();
     QMap<QString, SubscriptionState> next;
     QStringList order;
     for (const Azure::SubscriptionMsis &listed : inventory.subscriptions) {
@@ -24,16 +22,8 @@ void MsiCatalog::update(const Azure::MsiInventory &inventory, const QDateTime &n
         if (listed.ok) {
             state.lastError.clear();
             state.lastGood = nowUtc;
-            state.msis.clear();
-            state.invalidItems.clear();
-            for (const QJsonObject &item : listed.identities) {
-                Model::Msi msi;
-                QString error;
-                if (Model::Msi::fromArmJson(item, &msi, &error))
-                    state.msis.append(msi);
-                else
-                    state.invalidItems.append(error);
-            }
+            state.msis = listed.msis; // shared, not copied
+            state.invalidItems = listed.invalidItems;
         } else {
             state.lastError = listed.error.isEmpty() ? u"listing failed"_s : listed.error;
         }
@@ -47,6 +37,10 @@ void MsiCatalog::update(const Azure::MsiInventory &inventory, const QDateTime &n
 QList<Model::Msi> MsiCatalog::msis() const
 {
     QList<Model::Msi> all;
+    qsizetype total = 0;
+    for (const QString &key : m_order)
+        total += m_subscriptions.value(key).msis.size();
+    all.reserve(total); // one allocation, not a doubling series, for a list of the whole world
     for (const QString &key : m_order)
         all << m_subscriptions.value(key).msis;
     return all;

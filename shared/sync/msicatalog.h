@@ -44,13 +44,10 @@ public:
     QString displayName(const QString &subscriptionId) const;
     /** True once any subscription has been listed successfully. */
     bool hasListed() const;
-    /** Set when the subscription list itself could not be read in the latest run. */
-    QString inventoryError() const { return m_inventoryError; }
 
 private:
     QMap<QString, SubscriptionState> m_subscriptions;
     QStringList m_order; // lower-case IDs in listing order
-    QString m_inventoryError;
 };
 
 } // namespace Amo::Sync

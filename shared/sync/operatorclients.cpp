@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: MIT
 #include "shared/sync/operatorclients.h"
 
+#include "shared/util/useragent.h"
+
 #include "shared/azure/armclient.h"
 #include "shared/azure/armtracing.h"
 #include "shared/azure/armtracingsettings.h"
 #include "shared/azure/chainedtokencredential.h"
 #include "shared/azure/credentialfactory.h"
 #include "shared/azure/tokencache.h"
+#include "shared/azure/trustedcertificates.h"
 #include "shared/config/operatorconfig.h"
 #include "shared/kube/connectionloader.h"
 #include "shared/kube/kubeclient.h"
 #include "shared/util/logger.h"
+
+#include "shared/util/boundedfile.h"
 
 #include <QDir>
 #include <QFile>
@@ -42,6 +47,9 @@ std::unique_ptr<OperatorClients> OperatorClients::create(const Config::OperatorC
     if (!cloud)
         return nullptr;
     clients->m_cloud = *cloud;
+    // SSL_CERT_FILE / SSL_CERT_DIR, as Go honours them, for every HTTPS connection
+    if (!Azure::TrustedCertificates::install(env.environment, error))
+        return nullptr;
 
     clients->m_armNetwork = std::make_unique<QNetworkAccessManager>();
     QString credentialError;
@@ -70,6 +78,13 @@ std::unique_ptr<OperatorClients> OperatorClients::create(const Config::OperatorC
     Kube::ClientOptions options;
     options.qps = config.kubernetesQps;
     options.burst = int(std::lround(config.kubernetesBurst));
+    if (!config.instancePod.isEmpty()) {
+        // The pod in the User-Agent tells replicas apart in the API server's audit log. Only the
+        // characters of a pod name pass, so nothing else can reach the header.
+        QString pod = config.instancePod;
+        pod.removeIf([](QChar c) { return !(c.isLetterOrNumber() && c.unicode() < 128) && c != u'-' && c != u'.'; });
+        options.userAgent = QString::fromLatin1(UserAgent::value()) + u" ("_s + pod + u')';
+    }
     clients->m_kubeNetwork = std::make_unique<QNetworkAccessManager>();
     clients->m_kube
         = std::make_unique<Kube::KubeClient>(clients->m_kubeNetwork.get(), *rest.config, options, clock, &logger);
@@ -87,10 +102,9 @@ void OperatorClients::setMetrics(Metrics::Registry &registry)
 
 QString OperatorClients::serviceAccountNamespace() const
 {
-    QFile file(QDir(m_env.serviceAccountDir).filePath(u"namespace"_s));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromUtf8(file.readAll()).trimmed();
+    const Util::BoundedFile::Result read
+        = Util::BoundedFile::read(QDir(m_env.serviceAccountDir).filePath(u"namespace"_s), 4096);
+    return read.ok ? QString::fromUtf8(read.data).trimmed() : QString();
 }
 
 } // namespace Amo::Sync

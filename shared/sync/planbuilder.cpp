@@ -3,6 +3,8 @@
 
 #include "shared/sync/snapshot.h"
 
+#include <algorithm>
+
 namespace Amo::Sync {
 
 PlanBuilder::PlanBuilder(const Mapping::MappingOptions &mapping, const PlannerOptions &planning)
@@ -42,26 +44,40 @@ PlanResult PlanBuilder::build(const Snapshot &snapshot, const QDateTime &nowUtc)
 Applier::Replan PlanBuilder::replanner(const QList<Mapping::MsiMapping> &mappings, const Model::ClusterState &cluster,
                                        const QDateTime &nowUtc, const QStringList &failedSubscriptions) const
 {
-    return [planner = m_planner, mappings, cluster, nowUtc,
+    return [builder = *this, mappings, cluster, nowUtc,
             failedSubscriptions](const Action &stale, const QJsonObject &fresh) -> std::optional<Action> {
-        Model::ClusterState now = cluster;
-        const bool binding = stale.kind == Action::Kind::RepointBinding;
-        if (fresh.isEmpty() && binding)
-            now.removeBinding(stale.namespaceName, stale.name);
-        else if (fresh.isEmpty())
-            now.removeIdentity(stale.namespaceName, stale.name);
-        else if (binding)
-            now.insert(Model::ObservedBinding::fromJson(fresh));
-        else
-            now.insert(Model::ObservedIdentity::fromJson(fresh));
-        const Plan plan = planner.plan(mappings, now, nowUtc, failedSubscriptions);
-        for (const Action &action : plan.actions) {
-            if (action.namespaceName == stale.namespaceName && action.name == stale.name
-                && action.resourceKind() == stale.resourceKind())
-                return action;
+        QList<Mapping::MsiMapping> aimed;
+        for (const Mapping::MsiMapping &mapping : mappings) {
+            const bool here = std::any_of(
+                mapping.identities.cbegin(), mapping.identities.cend(),
+                [&](const Model::DesiredIdentity &identity) { return identity.namespaceName == stale.namespaceName; });
+            if (here)
+                aimed.append(mapping);
         }
-        return std::nullopt;
+        return builder.replanOne(aimed, cluster.slice(stale.namespaceName), nowUtc, failedSubscriptions, stale, fresh);
     };
+}
+
+std::optional<Action> PlanBuilder::replanOne(const QList<Mapping::MsiMapping> &mappings, Model::ClusterState slice,
+                                             const QDateTime &nowUtc, const QStringList &failedSubscriptions,
+                                             const Action &stale, const QJsonObject &fresh) const
+{
+    const bool binding = stale.kind == Action::Kind::RepointBinding;
+    if (fresh.isEmpty() && binding)
+        slice.removeBinding(stale.namespaceName, stale.name);
+    else if (fresh.isEmpty())
+        slice.removeIdentity(stale.namespaceName, stale.name);
+    else if (binding)
+        slice.insert(Model::ObservedBinding::fromJson(fresh));
+    else
+        slice.insert(Model::ObservedIdentity::fromJson(fresh));
+    const Plan plan = m_planner.plan(mappings, slice, nowUtc, failedSubscriptions);
+    for (const Action &action : plan.actions) {
+        if (action.namespaceName == stale.namespaceName && action.name == stale.name
+            && action.resourceKind() == stale.resourceKind())
+            return action;
+    }
+    return std::nullopt;
 }
 
 } // namespace Amo::Sync

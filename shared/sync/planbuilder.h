@@ -49,10 +49,20 @@ public:
 
     /**
      * The Applier's conflict handler for a plan made from these inputs: it takes the object as it is
-     * now into a copy of @p cluster (or drops it when it is gone) and plans that one item again.
+     * now into the slice of @p cluster for that object's namespace (or drops it when it is gone) and
+     * plans that one key again, from the mappings aimed at that namespace only.
      */
     Applier::Replan replanner(const QList<Mapping::MsiMapping> &mappings, const Model::ClusterState &cluster,
                               const QDateTime &nowUtc, const QStringList &failedSubscriptions) const;
+
+    /**
+     * Plans @p stale again in its namespace, the one key a 409 concerns: @p mappings are those aimed
+     * at that namespace (others are ignored), @p slice what the namespace holds (ClusterState::slice),
+     * @p fresh the object as read again (empty: gone). nullopt: nothing to do for it any more.
+     */
+    std::optional<Action> replanOne(const QList<Mapping::MsiMapping> &mappings, Model::ClusterState slice,
+                                    const QDateTime &nowUtc, const QStringList &failedSubscriptions,
+                                    const Action &stale, const QJsonObject &fresh) const;
 
     const Mapping::IdentityMapper &mapper() const { return m_mapper; }
     const Planner &planner() const { return m_planner; }

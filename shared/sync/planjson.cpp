@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "shared/sync/planjson.h"
 
+#include "shared/util/yamlwriter.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -83,6 +85,11 @@ QJsonObject PlanJson::toJson(const Plan &plan)
 QByteArray PlanJson::toBytes(const Plan &plan)
 {
     return QJsonDocument(toJson(plan)).toJson(QJsonDocument::Indented);
+}
+
+QByteArray PlanJson::toYaml(const Plan &plan)
+{
+    return YamlWriter::document(toJson(plan)).toUtf8();
 }
 
 bool PlanJson::fromJson(const QJsonObject &json, Plan *plan, QString *error)

@@ -22,6 +22,8 @@ public:
     static QJsonObject actionToJson(const Action &action);
     /** Indented UTF-8 JSON, ending in a newline. */
     static QByteArray toBytes(const Plan &plan);
+    /** The same tree as one YAML document (--plan.output=yaml and the dashboard's export). */
+    static QByteArray toYaml(const Plan &plan);
 
     /** Reads a plan back; false with a reason in *error for an unknown version, kind or malformed member. */
     static bool fromJson(const QJsonObject &json, Plan *plan, QString *error);

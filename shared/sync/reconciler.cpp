@@ -17,6 +17,30 @@ using namespace Qt::StringLiterals;
 
 namespace Amo::Sync {
 
+namespace {
+// Actions without a namespace (a whole MSI skipped) belong to this key; no namespace can be named so.
+const QString kClusterKey = u"/"_s;
+
+QString keyOf(const Action &action)
+{
+    return action.namespaceName.isEmpty() ? kClusterKey : action.namespaceName;
+}
+
+RateLimiter::Options listingBackoff(const ReconcilerOptions &options)
+{
+    RateLimiter::Options limits;
+    limits.base = options.listingRetryBase;
+    limits.cap = std::max(options.listingRetryBase, options.listingRetryCap);
+    limits.qps = 0; // one key: the bucket adds nothing
+    return limits;
+}
+
+int timerMs(std::chrono::milliseconds ms)
+{
+    return int(std::clamp<qint64>(ms.count(), 0, std::numeric_limits<int>::max()));
+}
+} // namespace
+
 Reconciler::Reconciler(Azure::ArmClient *arm, Kube::KubeClient *kube, const PlanBuilder &builder,
                        const ReconcilerOptions &options, const Logger &logger, QObject *parent)
     : QObject(parent)
@@ -25,21 +49,27 @@ Reconciler::Reconciler(Azure::ArmClient *arm, Kube::KubeClient *kube, const Plan
     , m_builder(builder)
     , m_options(options)
     , m_logger(logger)
-    , m_applier(std::make_unique<Applier>(kube, &logger))
+    , m_queue(options.retry)
+    , m_listingBackoff(listingBackoff(options))
 {
-    m_applier->setConcurrency(options.concurrency);
-    connect(m_applier.get(), &Applier::finished, this, &Reconciler::onApplied);
     m_intervalTimer.setSingleShot(true);
     m_lockTimer.setSingleShot(true);
     m_coalesceTimer.setSingleShot(true);
+    m_listingRetryTimer.setSingleShot(true);
     connect(&m_intervalTimer, &QTimer::timeout, this, &Reconciler::requestFullSync);
     connect(&m_lockTimer, &QTimer::timeout, this, &Reconciler::schedule);
-    connect(&m_coalesceTimer, &QTimer::timeout, this, &Reconciler::schedule);
+    connect(&m_coalesceTimer, &QTimer::timeout, this, &Reconciler::flushMarks);
+    connect(&m_listingRetryTimer, &QTimer::timeout, this, [this] {
+        m_retryingFull = true;
+        requestFullSync();
+    });
+    connect(&m_queue, &WorkQueue::keyReady, this, &Reconciler::pump);
 }
 
 Reconciler::~Reconciler()
 {
-    // The informers write into the sinks; they go first.
+    // Requests in flight go with their appliers; the informers write into the sinks, so they go first.
+    m_batches.clear();
     for (auto &informer : m_informers)
         informer.reset();
 }
@@ -70,8 +100,7 @@ void Reconciler::start()
             };
             connect(informer, &Kube::Informer::synced, this, [this] {
                 updateReady();
-                if (m_running == Run::Full && m_report.listedAt.isValid() && cachesSynced())
-                    planAndApply({});
+                pump();
             });
             connect(informer, &Kube::Informer::failed, this, [this, i](const Kube::KubeError &error) {
                 m_logger.warning(
@@ -95,22 +124,45 @@ void Reconciler::stop()
     m_intervalTimer.stop();
     m_lockTimer.stop();
     m_coalesceTimer.stop();
+    m_listingRetryTimer.stop();
+    m_marks.clear();
     for (auto &informer : m_informers) {
         if (informer)
             informer->stop();
     }
-    if (m_running == Run::None) {
-        QMetaObject::invokeMethod(this, &Reconciler::stopped, Qt::QueuedConnection);
-        return;
+    updateReady();
+    if (m_listing) {
+        // A listing in flight is abandoned: nothing was written for it yet.
+        abandonListing();
+        m_fullReport.error = tr("stopped before the listing finished");
+        m_fullReport.finishedAt = now();
+        Q_EMIT syncFinished(m_fullReport);
     }
-    if (m_applier->isRunning()) {
-        m_applier->cancel(); // in-flight writes finish, then onApplied ends the run
+    m_fullListed = false;
+    // Writes not sent yet are cancelled; those in flight finish, then their batches end.
+    const std::list<Batch *> running = [this] {
+        std::list<Batch *> list;
+        for (const auto &batch : m_batches)
+            list.push_back(batch.get());
+        return list;
+    }();
+    for (Batch *batch : running)
+        batch->applier->cancel();
+    checkStopped();
+}
+
+void Reconciler::checkStopped()
+{
+    if (!m_stopping || m_stoppedEmitted || isBusy())
         return;
-    }
-    // A listing in flight is abandoned: nothing was written yet.
-    delete m_job.data();
-    m_report.error = tr("stopped before the listing finished");
-    finishRun();
+    m_stoppedEmitted = true;
+    QMetaObject::invokeMethod(this, &Reconciler::stopped, Qt::QueuedConnection);
+}
+
+void Reconciler::abandonListing()
+{
+    delete m_listing.data();
+    m_listing.clear();
 }
 
 void Reconciler::setWriting(bool writing)
@@ -119,16 +171,30 @@ void Reconciler::setWriting(bool writing)
         return;
     m_writing = writing;
     if (!writing) {
-        m_applier->cancel();
+        // Another replica may lead from now on: nothing more may reach the API server from here, not
+        // even a retry of a write already sent.
         m_fullPending = false;
-        m_dirty.clear();
+        m_retryingFull = false;
+        m_fullListed = false;
+        m_marks.clear();
+        m_queue.clear();
         m_intervalTimer.stop();
         m_lockTimer.stop();
+        m_coalesceTimer.stop();
+        m_listingRetryTimer.stop();
+        m_listingBackoff = RateLimiter(listingBackoff(m_options));
         m_lastFullStart = {}; // a new leader term starts with a full sync at once
+        abandonListing();
+        std::list<Batch *> running;
+        for (const auto &batch : m_batches)
+            running.push_back(batch.get());
+        for (Batch *batch : running)
+            batch->applier->abort(tr("aborted: this replica stopped leading"));
     }
     updateReady();
     if (writing && m_started)
         requestFullSync();
+    checkStopped();
 }
 
 void Reconciler::requestFullSync()
@@ -143,9 +209,18 @@ void Reconciler::markNamespace(const QString &ns)
 {
     if (m_stopping || !m_writing || ns.isEmpty())
         return;
-    m_dirty.insert(ns);
+    m_marks.insert(ns);
     if (!m_coalesceTimer.isActive())
-        m_coalesceTimer.start(int(m_options.coalesce.count()));
+        m_coalesceTimer.start(timerMs(m_options.coalesce));
+}
+
+void Reconciler::flushMarks()
+{
+    const QSet<QString> marks = std::exchange(m_marks, {});
+    if (m_stopping || !m_writing)
+        return;
+    for (const QString &ns : marks)
+        m_queue.add(ns);
 }
 
 bool Reconciler::cachesSynced() const
@@ -166,6 +241,8 @@ bool Reconciler::isReady() const
 
 QString Reconciler::notReadyReason() const
 {
+    if (m_stopping)
+        return tr("shutting down");
     if (!m_started)
         return tr("not started");
     if (!cachesSynced())
@@ -186,90 +263,109 @@ void Reconciler::updateReady()
 
 void Reconciler::schedule()
 {
-    if (m_stopping || m_running != Run::None || !m_writing)
+    if (m_stopping || !m_writing)
         return;
-    if (m_fullPending) {
+    if (m_fullPending && !m_listing && !m_fullListed) {
         const QDateTime earliest
             = m_lastFullStart.isValid() ? m_lastFullStart.addMSecs(qint64(m_options.lockTime.count())) : QDateTime();
-        const qint64 wait = earliest.isValid() ? now().msecsTo(earliest) : 0;
+        const qint64 wait = earliest.isValid() && !m_retryingFull ? now().msecsTo(earliest) : 0;
         if (wait <= 0) {
             startFull();
-            return;
-        }
-        // Postponed to the end of the lock time, not dropped; incremental work goes on meanwhile.
-        if (!m_lockTimer.isActive())
+        } else if (!m_lockTimer.isActive()) {
+            // Postponed to the end of the lock time, not dropped; incremental work goes on meanwhile.
             m_lockTimer.start(int(std::min<qint64>(wait, std::numeric_limits<int>::max())));
+        }
     }
-    if (!m_dirty.isEmpty() && !m_coalesceTimer.isActive() && m_catalog.hasListed() && cachesSynced())
-        startIncremental();
+    pump();
 }
 
 void Reconciler::startFull()
 {
-    m_running = Run::Full;
     m_fullPending = false;
+    m_retryingFull = false;
     m_lockTimer.stop();
-    m_dirty.clear(); // a full sync plans every namespace
     m_lastFullStart = now();
-    m_intervalTimer.start(int(std::min<qint64>(m_options.interval.count(), std::numeric_limits<int>::max())));
-    m_report = SyncReport();
-    m_report.kind = SyncReport::Kind::Full;
-    m_report.startedAt = m_lastFullStart;
+    m_intervalTimer.start(timerMs(m_options.interval));
+    m_fullReport = SyncReport();
+    m_fullReport.kind = SyncReport::Kind::Full;
+    m_fullReport.startedAt = m_lastFullStart;
     ++m_fullSyncs;
     Q_EMIT syncStarted(SyncReport::Kind::Full);
     m_logger.debug(u"full sync started"_s);
     if (m_options.watch) {
         auto *job = m_arm->listMsis(m_options.subscriptions, this);
         connect(job, &Azure::MsiInventoryJob::finished, this, &Reconciler::onInventory);
-        m_job = job;
+        m_listing = job;
         job->start();
     } else {
         auto *job = new SnapshotJob(m_arm, m_kube, m_options.subscriptions, m_catalog, m_kube->clock(), this);
         connect(job, &SnapshotJob::finished, this, &Reconciler::onSnapshot);
-        m_job = job;
+        m_listing = job;
         job->start();
     }
 }
 
 void Reconciler::onInventory(const Azure::MsiInventory &inventory)
 {
+    m_listing.clear();
     m_catalog.update(inventory, now());
     // The inventory job has logged each failing subscription already.
-    if (!takeListing(now(), inventory.ok ? QString() : inventory.error))
-        return;
-    if (cachesSynced())
-        planAndApply({});
-    // else: the informers' synced signal plans once they are complete
+    if (takeListing(now(), inventory.ok ? QString() : inventory.error))
+        enqueueAll();
 }
 
 bool Reconciler::takeListing(const QDateTime &listedAt, const QString &inventoryError)
 {
-    m_report.listedAt = listedAt;
-    m_report.listingMs = m_report.startedAt.msecsTo(listedAt);
+    m_fullReport.listedAt = listedAt;
+    m_fullReport.listingMs = m_fullReport.startedAt.msecsTo(listedAt);
     for (const SubscriptionState &state : m_catalog.subscriptions())
-        (state.isFailing() ? m_report.failedSubscriptions : m_report.listedSubscriptions).append(state.info.id);
+        (state.isFailing() ? m_fullReport.failedSubscriptions : m_fullReport.listedSubscriptions).append(state.info.id);
     if (!inventoryError.isEmpty() && !m_catalog.hasListed()) {
-        m_report.error = tr("listing the subscriptions failed: %1").arg(inventoryError);
-        finishRun();
+        failFull(tr("listing the subscriptions failed: %1").arg(inventoryError));
         return false;
     }
+    m_listingBackoff.forget(kClusterKey);
     updateReady();
     setMappings(m_builder.map(m_catalog.msis(), now()));
     return true;
 }
 
+void Reconciler::failFull(const QString &error)
+{
+    m_fullReport.error = error;
+    m_fullReport.finishedAt = now();
+    const std::chrono::milliseconds delay = m_listingBackoff.when(kClusterKey);
+    m_logger.error(u"sync failed"_s, {{u"error"_s, error}, {u"retryInMs"_s, QString::number(delay.count())}});
+    Q_EMIT syncFinished(m_fullReport);
+    updateReady();
+    if (!m_stopping && m_writing)
+        m_listingRetryTimer.start(timerMs(delay));
+    schedule();
+}
+
 void Reconciler::onSnapshot(const Snapshot &snapshot)
 {
+    m_listing.clear();
     if (!snapshot.clusterError.isEmpty()) {
         m_catalog = snapshot.catalog;
-        m_report.error = snapshot.clusterError;
-        finishRun();
+        failFull(snapshot.clusterError);
         return;
     }
     m_cluster = snapshot.cluster;
     m_catalog = snapshot.catalog; // the snapshot merged the listing into the previous catalog
     if (takeListing(snapshot.takenAt, snapshot.azureError))
-        planAndApply({});
+        enqueueAll();
+}
+
+void Reconciler::enqueueAll()
+{
+    m_fullListed = true;
+    m_queue.add(kClusterKey);
+    for (const QString &ns : m_cluster.namespaceNames())
+        m_queue.add(ns);
+    for (auto it = m_mappingsByNamespace.cbegin(); it != m_mappingsByNamespace.cend(); ++it)
+        m_queue.add(it.key());
+    pump();
 }
 
 void Reconciler::setMappings(QList<Mapping::MsiMapping> mappings)
@@ -277,83 +373,140 @@ void Reconciler::setMappings(QList<Mapping::MsiMapping> mappings)
     m_mappings = std::move(mappings);
     m_mappingsByNamespace.clear();
     for (int i = 0; i < m_mappings.size(); ++i) {
-        for (const Model::DesiredIdentity &identity : std::as_const(m_mappings[i].identities))
-            m_mappingsByNamespace[identity.namespaceName].append(i);
+        for (const Model::DesiredIdentity &identity : std::as_const(m_mappings[i].identities)) {
+            QList<int> &indices = m_mappingsByNamespace[identity.namespaceName];
+            if (indices.isEmpty() || indices.constLast() != i)
+                indices.append(i);
+        }
     }
 }
 
-void Reconciler::startIncremental()
+QList<Mapping::MsiMapping> Reconciler::mappingsFor(const QString &ns) const
 {
-    m_running = Run::Incremental;
-    const QSet<QString> scope = std::exchange(m_dirty, {});
-    m_report = SyncReport();
-    m_report.kind = SyncReport::Kind::Incremental;
-    m_report.startedAt = now();
-    m_report.namespaces = QStringList(scope.cbegin(), scope.cend());
-    m_report.namespaces.sort();
-    ++m_incrementalSyncs;
-    Q_EMIT syncStarted(SyncReport::Kind::Incremental);
-    planAndApply(scope);
+    QList<Mapping::MsiMapping> aimed;
+    for (int i : m_mappingsByNamespace.value(ns))
+        aimed.append(m_mappings.at(i));
+    return aimed;
 }
 
-void Reconciler::planAndApply(const QSet<QString> &scope)
+void Reconciler::pump()
+{
+    if (m_stopping || !m_writing || !m_catalog.hasListed() || !cachesSynced())
+        return;
+    while (int(m_batches.size()) < kMaxBatches && m_queue.hasReady()) {
+        QStringList keys;
+        while (const std::optional<QString> key = m_queue.take())
+            keys.append(*key);
+        startBatch(keys, std::exchange(m_fullListed, false));
+    }
+}
+
+Plan Reconciler::planKeys(const QSet<QString> &keys, bool full) const
 {
     const QDateTime at = now();
     const QStringList failed = m_catalog.failedSubscriptions();
-    // An incremental sync plans only the MSIs aimed at its namespaces, so its cost follows the
-    // change, not the size of the whole inventory; reports outside the scope are dropped below.
-    QList<Mapping::MsiMapping> scoped;
-    if (!scope.isEmpty()) {
+    // A batch plans only the MSIs aimed at its namespaces, so its cost follows the change, not the
+    // size of the whole inventory; the full sync's batch plans them all.
+    Plan plan;
+    if (full) {
+        plan = m_builder.plan(m_mappings, m_cluster, at, failed);
+    } else {
         QList<int> indices;
-        for (const QString &ns : scope)
+        for (const QString &ns : keys)
             indices << m_mappingsByNamespace.value(ns);
         std::sort(indices.begin(), indices.end());
         indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
+        QList<Mapping::MsiMapping> scoped;
         for (int i : std::as_const(indices))
             scoped.append(m_mappings.at(i));
+        plan = m_builder.plan(scoped, m_cluster, at, failed);
     }
-    const QList<Mapping::MsiMapping> &planned = scope.isEmpty() ? m_mappings : scoped;
-    Plan plan = m_builder.plan(planned, m_cluster, at, failed);
-    if (!scope.isEmpty()) {
-        QList<Action> kept;
-        for (const Action &action : std::as_const(plan.actions)) {
-            if (scope.contains(action.namespaceName))
-                kept.append(action);
+    // Keys in another batch are left to it (they run again after it). An incremental batch drops what
+    // lies outside its keys; the full one keeps the rest, e.g. a skip naming an invalid namespace.
+    QList<Action> kept;
+    for (const Action &action : std::as_const(plan.actions)) {
+        const QString key = keyOf(action);
+        if (keys.contains(key) || (full && !m_queue.isProcessing(key)))
+            kept.append(action);
+    }
+    plan.actions = kept;
+    return plan;
+}
+
+void Reconciler::startBatch(const QStringList &keys, bool full)
+{
+    auto owned = std::make_unique<Batch>();
+    Batch *batch = owned.get();
+    m_batches.push_back(std::move(owned));
+    batch->keys = keys;
+    if (full) {
+        batch->report = std::exchange(m_fullReport, SyncReport());
+    } else {
+        batch->report.kind = SyncReport::Kind::Incremental;
+        batch->report.startedAt = now();
+        for (const QString &key : keys) {
+            if (key != kClusterKey)
+                batch->report.namespaces.append(key);
         }
-        plan.actions = kept;
+        batch->report.namespaces.sort();
+        ++m_incrementalSyncs;
+        Q_EMIT syncStarted(SyncReport::Kind::Incremental);
     }
-    m_report.plan = plan;
-    if (!m_writing || m_stopping || !plan.hasWrites()) {
-        finishRun();
+    batch->report.plan = planKeys(QSet<QString>(keys.cbegin(), keys.cend()), full);
+    batch->applier = std::make_unique<Applier>(m_kube, &m_logger);
+    if (!batch->report.plan.hasWrites()) {
+        onBatchApplied(batch, {});
         return;
     }
-    m_applier->setReplan(m_builder.replanner(planned, m_cluster, at, failed));
-    m_report.applied = true;
-    m_applier->apply(plan);
+    Applier *applier = batch->applier.get();
+    applier->setConcurrency(m_options.concurrency);
+    applier->setRequestRetries(m_options.requestRetries);
+    const QDateTime at = now();
+    const QStringList failed = m_catalog.failedSubscriptions();
+    // A 409 re-plans that one namespace from the live caches, not a copy of the world.
+    applier->setReplan([this, at, failed](const Action &stale, const QJsonObject &fresh) {
+        return m_builder.replanOne(mappingsFor(stale.namespaceName), m_cluster.slice(stale.namespaceName), at, failed,
+                                   stale, fresh);
+    });
+    connect(applier, &Applier::finished, this,
+            [this, batch](const QList<ActionResult> &results) { onBatchApplied(batch, results); });
+    batch->report.applied = true;
+    applier->apply(batch->report.plan);
 }
 
-void Reconciler::onApplied(const QList<ActionResult> &results)
+void Reconciler::onBatchApplied(Batch *batch, const QList<ActionResult> &results)
 {
-    if (m_running == Run::None)
+    batch->report.results = results;
+    QSet<QString> failed;
+    for (const ActionResult &result : results) {
+        if (result.outcome == ActionResult::Outcome::Failed)
+            failed.insert(keyOf(result.action));
+    }
+    const bool retry = m_writing && !m_stopping;
+    for (const QString &key : std::as_const(batch->keys)) {
+        if (failed.contains(key) && retry)
+            m_queue.addRateLimited(key);
+        else if (!failed.contains(key))
+            m_queue.forget(key);
+        m_queue.done(key);
+    }
+    // Out of the applier's signal before it goes.
+    QMetaObject::invokeMethod(
+        this, [this, batch] { finishBatch(batch); }, Qt::QueuedConnection);
+}
+
+void Reconciler::finishBatch(Batch *batch)
+{
+    const auto it = std::find_if(m_batches.begin(), m_batches.end(),
+                                 [batch](const std::unique_ptr<Batch> &b) { return b.get() == batch; });
+    if (it == m_batches.end())
         return;
-    m_report.results = results;
-    finishRun();
-}
-
-void Reconciler::finishRun()
-{
-    m_report.finishedAt = now();
-    m_running = Run::None;
-    m_job.clear();
-    const SyncReport report = m_report;
-    if (!report.error.isEmpty())
-        m_logger.error(u"sync failed"_s, {{u"error"_s, report.error}});
-    Q_EMIT syncFinished(report);
+    const std::unique_ptr<Batch> done = std::move(*it);
+    m_batches.erase(it);
+    done->report.finishedAt = now();
+    Q_EMIT syncFinished(done->report);
     updateReady();
-    if (m_stopping) {
-        Q_EMIT stopped();
-        return;
-    }
+    checkStopped();
     schedule();
 }
 

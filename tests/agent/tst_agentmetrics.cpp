@@ -175,6 +175,13 @@ void TestAgentMetrics::readinessAndMetrics()
         QVERIFY2(AgentTest::metricValue(metrics, u"azuremsi_plan_actions\\{kind=%1\\}"_s.arg(label(kind))),
                  qPrintable(kind));
 
+    // The work queue, as client-go's workqueue metrics: nothing failed, nothing waits.
+    QCOMPARE(AgentTest::metricValue(metrics, u"azuremsi_workqueue_retries_total\\{name=\"sync\"\\}"_s),
+             std::optional<double>(0));
+    QCOMPARE(AgentTest::metricValue(metrics, u"azuremsi_workqueue_depth\\{name=\"sync\"\\}"_s),
+             std::optional<double>(0));
+    QVERIFY(AgentTest::metricValue(metrics, u"azuremsi_workqueue_longest_running_seconds\\{name=\"sync\"\\}"_s));
+
     // Request metrics of both clients, with traffic in them.
     const auto kubeLists = AgentTest::metricValue(
         metrics,

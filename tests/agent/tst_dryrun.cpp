@@ -5,7 +5,12 @@
 #include "agentrun.h"
 
 #include "agent/demoenvironment.h"
-#include "shared/kube/yamlreader.h"
+#include "shared/sandbox/clusterbridge.h"
+#include "shared/sandbox/kubeapihandler.h"
+#include "shared/sandbox/kuberesourcetype.h"
+#include "shared/sandbox/kubestore.h"
+#include "shared/sandbox/sandbox.h"
+#include "shared/util/yamlreader.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -76,6 +81,7 @@ private Q_SLOTS:
     void incompletePlan();
     void subscriptionFilterCompletesPlan();
     void unreachableCluster();
+    void syncOnceRecordsEvents();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -158,7 +164,7 @@ void TestDryRun::planFormats()
 
     const AgentRun yaml = timedRun("--dry-run --plan.output=yaml", {u"--dry-run"_s, u"--plan.output=yaml"_s}, env);
     QVERIFY2(yaml.exitCode == 2, qPrintable(yaml.err));
-    const Amo::Kube::YamlReader::Result read = Amo::Kube::YamlReader::parse(yaml.out.toUtf8());
+    const Amo::YamlReader::Result read = Amo::YamlReader::parse(yaml.out.toUtf8());
     QVERIFY2(read.ok(), qPrintable(read.error + u'\n' + yaml.out));
     // The same plan; only the moment it was made for may differ.
     QJsonObject fromYaml = read.value.toObject();
@@ -237,6 +243,37 @@ void TestDryRun::unreachableCluster()
     QVERIFY2(dry.err.contains(u"cannot read the cluster"_s), qPrintable(dry.err));
     QVERIFY2(dry.err.contains(u"refused"_s, Qt::CaseInsensitive), qPrintable(dry.err)); // names the cause
     QVERIFY2(dry.out.isEmpty(), qPrintable(dry.out)); // no plan from half the facts
+}
+
+void TestDryRun::syncOnceRecordsEvents()
+{
+    QString error;
+    QVERIFY2(m_simulator->start(&error, m_allowed), qPrintable(error));
+    const QHash<QString, QString> env = m_simulator->environment();
+    const AgentRun json = timedRun("--dry-run --plan.output=json", {u"--dry-run"_s, u"--plan.output=json"_s}, env);
+    QVERIFY2(json.exitCode == 2, qPrintable(json.err));
+    const int creates
+        = QJsonDocument::fromJson(json.out.toUtf8()).object().value(u"summary"_s).toObject().value(u"create"_s).toInt();
+    QVERIFY(creates > 0);
+
+    const AgentRun once = timedRun("--sync.once", {u"--sync.once"_s}, env);
+    QVERIFY2(once.exitCode == 0, qPrintable(once.err));
+
+    // The run returned: its Events are written already, one Normal "Created" per identity it created.
+    using Amo::Sandbox::KubeResourceType;
+    const KubeResourceType *events = KubeResourceType::find(u"events.k8s.io"_s, u"v1"_s, u"events"_s);
+    QVERIFY(events);
+    auto &store = static_cast<Amo::Sandbox::KubeApiHandler *>(m_simulator->sandbox().cluster().native())->store();
+    int created = 0;
+    for (const auto &event : store.objects(*events)) {
+        const QJsonObject object = event->json();
+        created += object.value(u"reason"_s).toString() == u"Created"_s
+                && object.value(u"type"_s).toString() == u"Normal"_s
+                && object.value(u"regarding"_s).toObject().value(u"kind"_s).toString() == u"AzureIdentity"_s
+            ? 1
+            : 0;
+    }
+    QCOMPARE(created, creates);
 }
 
 QTEST_GUILESS_MAIN(TestDryRun)

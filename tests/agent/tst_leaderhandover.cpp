@@ -5,9 +5,19 @@
 #include "agentprocess.h"
 
 #include "agent/demoenvironment.h"
+#include "shared/sandbox/clusterbridge.h"
+#include "shared/sandbox/faultinjector.h"
+#include "shared/sandbox/faultrule.h"
+#include "shared/sandbox/httpserver.h"
+#include "shared/sandbox/kubeapihandler.h"
+#include "shared/sandbox/kuberesourcetype.h"
+#include "shared/sandbox/kubestore.h"
+#include "shared/sandbox/requestlog.h"
+#include "shared/sandbox/sandbox.h"
 
 #include <QJsonArray>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using AgentTest::AgentProcess;
@@ -77,6 +87,7 @@ private Q_SLOTS:
     void cleanup();
     void killedLeaderIsReplaced();
     void terminatedLeaderHandsOver();
+    void partitionedLeaderStopsWriting();
 
 private:
     /** Starts agent-a and agent-b with these lease timings and waits until one of them holds the Lease. */
@@ -234,6 +245,101 @@ void TestLeaderHandover::terminatedLeaderHandsOver()
     QVERIFY2(released > 0 && holders.at(released - 1) == first && holders.at(released + 1) == standby.name(),
              qPrintable(holders.join(u", "_s)));
     QTRY_COMPARE_WITH_TIMEOUT(standby.metric(u"azuremsi_leader"_s), std::optional<double>(1), 10000);
+}
+
+void TestLeaderHandover::partitionedLeaderStopsWriting()
+{
+    // A one-sided partition: the leader can no longer reach the Lease, yet its writes still reach the
+    // API server. Its creates are answered 429 with Retry-After: 2 s, so retries are pending when it
+    // loses the Lease (the Lease outlives the renew deadline by 1 s only).
+    // Once the other replica holds the Lease, not one write from the old leader may arrive.
+    startPair({u"--lease.duration=3s"_s, u"--lease.renewdeadline=2s"_s, u"--lease.retryperiod=500ms"_s});
+    if (QTest::currentTestFailed())
+        return;
+    const QString first = holder();
+    AgentProcess &leader = byName(first);
+    AgentProcess &standby = byName(first == u"agent-a"_s ? u"agent-b"_s : u"agent-a"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(writesLogged(leader.log()) > 0, 30000);
+
+    auto &store = static_cast<Amo::Sandbox::KubeApiHandler *>(m_simulator->sandbox().cluster().native())->store();
+    const auto *identities
+        = Amo::Sandbox::KubeResourceType::find(u"aadpodidentity.k8s.io"_s, u"v1"_s, u"azureidentities"_s);
+    // The identities the leader created: MSIs want them, so whoever leads restores them (orphans it would not).
+    QList<std::pair<QString, QString>> managed; // namespace, name
+    static const QRegularExpression created(u" applied CreateIdentity namespace=(\\S+) object=(\\S+)"_s);
+    for (auto it = created.globalMatch(leader.log()); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        managed.append({match.captured(1), match.captured(2)});
+    }
+    QVERIFY2(managed.size() >= 3, "the demo has too few managed AzureIdentities");
+
+    const QString leaderAgent = u"*("_s + leader.name() + u')';
+    Amo::Sandbox::FaultRule cut;
+    cut.id = u"lease-partition"_s;
+    cut.kind = Amo::Sandbox::FaultKind::Stall;
+    cut.path = u"/apis/coordination.k8s.io/*"_s;
+    cut.userAgent = leaderAgent;
+    Amo::Sandbox::FaultRule flaky;
+    flaky.id = u"leader-writes-429"_s;
+    flaky.kind = Amo::Sandbox::FaultKind::Status;
+    flaky.status = 429;
+    flaky.retryAfterSeconds = 2;
+    flaky.method = "POST";
+    flaky.path = u"/apis/aadpodidentity.k8s.io/*"_s;
+    flaky.userAgent = leaderAgent;
+    m_simulator->sandbox().faults().add(cut);
+    m_simulator->sandbox().faults().add(flaky);
+
+    // Someone keeps deleting managed identities, so whoever leads has creates to send.
+    int next = 0;
+    QTimer churn;
+    QObject::connect(&churn, &QTimer::timeout, [&] {
+        const auto &[ns, name] = managed.at(next++ % managed.size());
+        store.remove(*identities, ns, name);
+    });
+    churn.start(200);
+    QElapsedTimer partition;
+    partition.start();
+    QTRY_VERIFY_WITH_TIMEOUT(holder() == standby.name(), 20000);
+    const qint64 handoverMs = partition.elapsed();
+    const QString acquireTime = lease().value(u"spec"_s).toObject().value(u"acquireTime"_s).toString();
+    const QDateTime acquired = QDateTime::fromString(acquireTime, Qt::ISODateWithMs);
+    QVERIFY2(acquired.isValid(), qPrintable(acquireTime));
+    QTest::qWait(4000); // the churn goes on under the new leader
+    churn.stop();
+
+    auto writesBy = [&](const QString &name, const QDateTime &after) {
+        int count = 0;
+        for (const Amo::Sandbox::RequestLogEntry &entry : m_simulator->sandbox().requestLog().entries()) {
+            const bool write = entry.method == "POST" || entry.method == "PATCH" || entry.method == "PUT";
+            if (write && entry.path.startsWith(u"/apis/aadpodidentity.k8s.io/"_s)
+                && entry.userAgent.endsWith(u'(' + name + u')') && entry.time >= after)
+                ++count;
+        }
+        return count;
+    };
+    const int leaderTotal = writesBy(leader.name(), {});
+    const int leaderAfter = writesBy(leader.name(), acquired);
+    const int standbyAfter = writesBy(standby.name(), acquired);
+    const int standbyBefore = writesBy(standby.name(), {}) - standbyAfter;
+    qInfo("partition: %s lost the Lease to %s after %lld ms; writes from %s: %d in all, %d after the handover; "
+          "from %s: %d before, %d after",
+          qPrintable(leader.name()), qPrintable(standby.name()), handoverMs, qPrintable(leader.name()), leaderTotal,
+          leaderAfter, qPrintable(standby.name()), standbyBefore, standbyAfter);
+    QVERIFY2(leader.log().contains(u"stopped leading"_s), qPrintable(leader.log()));
+    QCOMPARE(leaderAfter, 0); // never two writers
+    QCOMPARE(standbyBefore, 0);
+    QVERIFY(standbyAfter > 0);
+    QVERIFY(leaderTotal > 0);
+    // The new leader restores what the churn deleted.
+    auto missing = [&] {
+        int count = 0;
+        for (const auto &[ns, name] : std::as_const(managed))
+            count += store.get(*identities, ns, name).ok() ? 0 : 1;
+        return count;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(missing(), 0, 20000);
+    QCOMPARE(leader.process().state(), QProcess::Running);
 }
 
 QTEST_GUILESS_MAIN(TestLeaderHandover)

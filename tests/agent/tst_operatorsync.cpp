@@ -3,8 +3,10 @@
 // the real clients. Each case builds its own small world; nothing passes or fails on timings.
 #include "agent/demoenvironment.h"
 #include "agent/operatorservice.h"
+#include "agent/workqueuemetrics.h"
 #include "shared/config/operatorconfig.h"
 #include "shared/kube/eventrecorder.h"
+#include "shared/metrics/registry.h"
 #include "shared/sandbox/clusterbridge.h"
 #include "shared/sandbox/faultinjector.h"
 #include "shared/sandbox/faultrule.h"
@@ -18,6 +20,7 @@
 #include "shared/sync/operatorclients.h"
 #include "shared/sync/plantext.h"
 #include "shared/sync/reconciler.h"
+#include "shared/sync/workqueue.h"
 #include "shared/util/clock.h"
 #include "shared/util/logger.h"
 
@@ -138,6 +141,8 @@ public:
             return false;
         service = std::make_unique<Amo::Agent::OperatorService>(config, clients.get(), m_logger);
         service->enableEvents(u"test-agent"_s);
+        if (queueMetrics)
+            service->setQueueMetrics(queueMetrics);
         QObject::connect(service.get(), &Amo::Agent::OperatorService::syncFinished,
                          [this](const SyncReport &report) { reports.append(report); });
         return service->start(false, why);
@@ -206,7 +211,19 @@ public:
         return count;
     }
 
+    /** Requests the API server answered for @p method on paths containing @p path, with @p status (0: any). */
+    int requests(const QByteArray &method, const QString &path, int status = 0)
+    {
+        int count = 0;
+        for (const Amo::Sandbox::RequestLogEntry &entry : m_sim.sandbox().requestLog().entries()) {
+            if (entry.method == method && entry.path.contains(path) && (status == 0 || entry.status == status))
+                ++count;
+        }
+        return count;
+    }
+
     Amo::Config::OperatorConfig config;
+    Amo::Agent::WorkQueueMetrics *queueMetrics = nullptr; // set before start()
     std::unique_ptr<Amo::Sync::OperatorClients> clients;
     std::unique_ptr<Amo::Agent::OperatorService> service;
     QList<SyncReport> reports;
@@ -242,6 +259,10 @@ private Q_SLOTS:
     void invalidTagIsSkippedWithEvent();
     void expiryIsRenewedOnlyWhenDue();
     void triggerInsideLockTimeIsPostponed();
+    void failedWriteIsRetriedWithBackoff();
+    void stalledAzureDoesNotHoldIncrementalWork();
+    void failedFirstListingIsRetriedSoon();
+    void notReadyWhileShuttingDown();
 };
 
 void TestOperatorSync::seedExampleEndToEnd()
@@ -695,6 +716,129 @@ void TestOperatorSync::triggerInsideLockTimeIsPostponed()
     QVERIFY(first.startedAt.msecsTo(second.startedAt) >= 1000);
     QTest::qWait(300);
     QCOMPARE(world.reconciler().fullSyncs(), 2);
+}
+
+void TestOperatorSync::failedWriteIsRetriedWithBackoff()
+{
+    // The seed identity's create fails twice with 500, then lands: the work queue retries that one
+    // namespace after 5 ms and 10 ms, long before the next full sync (an hour away).
+    World world(baseScenario());
+    Amo::Metrics::Registry registry;
+    Amo::Agent::WorkQueueMetrics queueMetrics(registry);
+    world.queueMetrics = &queueMetrics;
+    Amo::Sandbox::FaultRule rule;
+    rule.id = u"create-500"_s;
+    rule.kind = Amo::Sandbox::FaultKind::Status;
+    rule.status = 500;
+    rule.method = "POST";
+    rule.path = u"/apis/aadpodidentity.k8s.io/v1/namespaces/test123/azureidentities*"_s;
+    rule.times = 2;
+    world.sandbox().faults().add(rule);
+    QString error;
+    QVERIFY2(world.start(&error), qPrintable(error));
+    SyncReport first;
+    QVERIFY(world.waitFor(SyncReport::Kind::Full, &first));
+    QCOMPARE(first.failures(), 1); // the full sync saw the first 500 and went on with the rest
+    QVERIFY(!world.identity(u"team-b"_s, u"other-"_s + clientIdFor(2)).isEmpty());
+
+    QTRY_VERIFY_WITH_TIMEOUT(!world.identity(u"test123"_s, SeedIdentity).isEmpty(), kWaitMs);
+    const QDateTime landed = QDateTime::currentDateTimeUtc();
+    QCOMPARE(world.reconciler().fullSyncs(), 1); // it did not wait for the next interval
+    const QString path = u"/namespaces/test123/azureidentities"_s;
+    QCOMPARE(world.requests("POST", path, 500), 2);
+    QCOMPARE(world.requests("POST", path, 201), 1);
+    QCOMPARE(world.reconciler().queue().retries(), 2);
+    QCOMPARE(registry.counter(u"azuremsi_workqueue_retries_total"_s, {}, {u"name"_s}).value({u"sync"_s}), 2.0);
+    QVERIFY(registry.exposition().contains("azuremsi_workqueue_retries_total{name=\"sync\"} 2"));
+    QVERIFY(registry.exposition().contains("azuremsi_workqueue_depth{name=\"sync\"} 0"));
+    // Success cleared the key's backoff.
+    QTRY_COMPARE_WITH_TIMEOUT(world.reconciler().queue().numRequeues(u"test123"_s), 0, kWaitMs);
+    qInfo("a create failing twice with 500 landed %lld ms after the first full sync started",
+          first.startedAt.msecsTo(landed));
+}
+
+void TestOperatorSync::stalledAzureDoesNotHoldIncrementalWork()
+{
+    World world(baseScenario());
+    world.config.syncWatch = true;
+    QString error;
+    QVERIFY2(world.start(&error), qPrintable(error));
+    SyncReport first;
+    QVERIFY(world.waitFor(SyncReport::Kind::Full, &first));
+
+    // Azure stops answering, and a full sync starts listing into the stall.
+    Amo::Sandbox::FaultRule stall;
+    stall.id = u"arm-stall"_s;
+    stall.kind = Amo::Sandbox::FaultKind::Stall;
+    stall.path = u"/subscriptions*"_s;
+    world.sandbox().faults().add(stall);
+    const qsizetype reportsBefore = world.reports.size();
+    world.reconciler().requestFullSync();
+    QCOMPARE(world.reconciler().fullSyncs(), 2);
+    QVERIFY(world.reconciler().isBusy()); // listing
+
+    // A namespace created meanwhile gets its identity from the caches while the listing still hangs.
+    QElapsedTimer timer;
+    timer.start();
+    world.createNamespace(u"later"_s);
+    const QString name = u"later-"_s + clientIdFor(1);
+    QTRY_VERIFY_WITH_TIMEOUT(!world.identity(u"later"_s, name).isEmpty(), kWaitMs);
+    const qint64 latencyMs = timer.elapsed();
+    bool fullFinished = false;
+    for (qsizetype i = reportsBefore; i < world.reports.size(); ++i)
+        fullFinished = fullFinished || world.reports[i].kind == SyncReport::Kind::Full;
+    QVERIFY2(!fullFinished, "the identity came only after the stalled full sync");
+    qInfo("with the ARM listing stalled, a new namespace got its identity after %lld ms", latencyMs);
+    world.sandbox().faults().clear();
+}
+
+void TestOperatorSync::failedFirstListingIsRetriedSoon()
+{
+    // One token request answered 503 fails the first listing; it is tried again within seconds,
+    // not at the next interval an hour later.
+    World world(baseScenario());
+    Amo::Sandbox::FaultRule rule;
+    rule.id = u"token-503"_s;
+    rule.kind = Amo::Sandbox::FaultKind::Status;
+    rule.status = 503;
+    rule.method = "POST";
+    rule.path = u"*/oauth2/*token"_s;
+    rule.times = 1;
+    world.sandbox().faults().add(rule);
+    QString error;
+    QVERIFY2(world.start(&error), qPrintable(error));
+    SyncReport failed;
+    QVERIFY(world.waitFor(SyncReport::Kind::Full, &failed));
+    QVERIFY2(!failed.error.isEmpty(), "the token fault did not fail the listing");
+    QVERIFY(!world.reconciler().isReady());
+    SyncReport retried;
+    QVERIFY(world.waitFor(SyncReport::Kind::Full, &retried));
+    QVERIFY2(retried.ok(), qPrintable(retried.error));
+    QCOMPARE(world.reconciler().fullSyncs(), 2);
+    QVERIFY(!world.identity(u"test123"_s, SeedIdentity).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(world.reconciler().isReady(), kWaitMs);
+    qInfo("the failed first listing was retried %lld ms after it failed", failed.finishedAt.msecsTo(retried.startedAt));
+}
+
+void TestOperatorSync::notReadyWhileShuttingDown()
+{
+    World world(baseScenario());
+    world.config.syncWatch = true;
+    QString error;
+    QVERIFY2(world.start(&error), qPrintable(error));
+    SyncReport first;
+    QVERIFY(world.waitFor(SyncReport::Kind::Full, &first));
+    QTRY_VERIFY_WITH_TIMEOUT(world.reconciler().isReady(), kWaitMs);
+    QSignalSpy ready(&world.reconciler(), &Amo::Sync::Reconciler::readyChanged);
+    QSignalSpy finished(world.service.get(), &Amo::Agent::OperatorService::finished);
+    world.service->shutdown();
+    QVERIFY(!world.reconciler().isReady());
+    QCOMPARE(world.reconciler().notReadyReason(), u"shutting down"_s);
+    world.createNamespace(u"later"_s); // a watch event during shutdown must not make it ready again
+    QVERIFY(finished.wait(kWaitMs));
+    QVERIFY(!world.reconciler().isReady());
+    for (const QList<QVariant> &change : std::as_const(ready))
+        QVERIFY(!change.at(0).toBool());
 }
 
 QTEST_GUILESS_MAIN(TestOperatorSync)

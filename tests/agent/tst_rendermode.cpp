@@ -5,8 +5,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
@@ -24,6 +27,8 @@ private Q_SLOTS:
     void honoursEveryMappingOption();
     void badItemsAreNamedAndTheRestIsPrinted();
     void unreadableFileFails();
+    void endlessInputIsRefused();
+    void endlessStdinIsCutOff();
 };
 
 void TestRenderMode::yamlHasOneDocumentPerIdentity()
@@ -121,11 +126,39 @@ void TestRenderMode::badItemsAreNamedAndTheRestIsPrinted()
 
 void TestRenderMode::unreadableFileFails()
 {
-    // Judged with the options: a usage error that names the file.
+    // A runtime error (exit status 1, as the README says) that names the file and why.
     const AgentRun run = AgentRun::exec({u"--render"_s, u"/nonexistent/file.json"_s});
-    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.isEmpty());
-    QVERIFY(run.err.contains(u"/nonexistent/file.json"_s));
+    QVERIFY2(run.err.contains(u"/nonexistent/file.json"_s), qPrintable(run.err));
+    QVERIFY2(run.err.contains(u"No such file"_s), qPrintable(run.err));
+}
+
+void TestRenderMode::endlessInputIsRefused()
+{
+    // /dev/zero never ends and a FIFO without a writer never opens: both fail at once, naming the path.
+    const AgentRun zero = AgentRun::exec({u"--render"_s, u"/dev/zero"_s});
+    QCOMPARE(zero.exitCode, 1);
+    QVERIFY2(zero.err.contains(u"/dev/zero is not a regular file"_s), qPrintable(zero.err));
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(u"fifo"_s);
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const AgentRun pipe = AgentRun::exec({u"--render"_s, fifo});
+    QCOMPARE(pipe.exitCode, 1);
+    QVERIFY2(pipe.err.contains(fifo + u" is not a regular file"_s), qPrintable(pipe.err));
+}
+
+void TestRenderMode::endlessStdinIsCutOff()
+{
+    // `--render -` from a stream without end stops at the bound with an error instead of growing to gigabytes.
+    QProcess agent;
+    agent.setProgram(QStringLiteral(AMO_AGENT_BINARY));
+    agent.setArguments({u"--render"_s, u"-"_s});
+    agent.setStandardInputFile(u"/dev/zero"_s);
+    agent.start();
+    QVERIFY(agent.waitForFinished(120000));
+    QCOMPARE(agent.exitCode(), 1);
+    QVERIFY2(agent.readAllStandardError().contains("stdin is larger than 134217728 bytes"), "no size error");
 }
 
 QTEST_GUILESS_MAIN(TestRenderMode)

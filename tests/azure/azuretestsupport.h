@@ -2,6 +2,7 @@
 #pragma once
 
 #include "shared/azure/cloudenvironment.h"
+#include "shared/azure/retrypolicy.h"
 #include "shared/sandbox/certificateauthority.h"
 #include "shared/sandbox/sandbox.h"
 #include "shared/util/clock.h"
@@ -43,6 +44,16 @@ template<typename Result, typename Job, typename Signal> Result run(Job *job, Si
     if (!out)
         loop.exec();
     return out.value_or(Result {});
+}
+
+/** The SDKs' retry rules with delays short enough for tests. */
+inline Amo::Azure::RetryPolicy fastRetry()
+{
+    Amo::Azure::RetryPolicy policy;
+    policy.baseDelayMs = 10;
+    policy.maxDelayMs = 50;
+    policy.maxRetryAfterMs = 50;
+    return policy;
 }
 
 /** A cloud whose ARM endpoint, authority and audience are all the sandbox. */

@@ -38,8 +38,8 @@ int main(int argc, char **argv)
     Amo::Logger logger(Amo::Logger::Format::Text, Amo::Logger::Level::Warning, stderr, Amo::Clock::system());
     QNetworkAccessManager nam;
     const CloudEnvironment cloud = sandboxCloud(sandbox);
-    ClientSecretCredential credential({&nam, &Amo::Clock::system(), cloud.authorityHost, kTenant, 10000}, kSecretApp,
-                                      kSecret);
+    ClientSecretCredential credential({&nam, &Amo::Clock::system(), cloud.authorityHost, kTenant, 10000, {}},
+                                      kSecretApp, kSecret);
     TokenCache tokens(&credential, Amo::Clock::system(), logger);
     ArmClientOptions options;
     options.parallelSubscriptions = parallel;

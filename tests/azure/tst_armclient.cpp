@@ -5,6 +5,7 @@
 #include "shared/azure/armlistjob.h"
 #include "shared/azure/armtracing.h"
 #include "shared/azure/clientsecretcredential.h"
+#include "shared/azure/httpjob.h"
 #include "shared/azure/msiinventoryjob.h"
 #include "shared/azure/tokencache.h"
 #include "shared/metrics/registry.h"
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void unauthorizedTwiceFailsClearly();
     void metricsFollowAzuretracing();
     void ratelimitAutoresetCanBeOff();
+    void opaqueTokenFallsBackToTheConfiguredTenant();
 
 private:
     void start(QJsonObject scenario, const Amo::Clock *sandboxClock = nullptr);
@@ -116,7 +118,7 @@ void TestArmClient::makeClient(const CloudEnvironment &cloud)
     m_arm.reset();
     m_tokens.reset();
     m_credential = std::make_unique<ClientSecretCredential>(
-        AadEndpoint {&m_nam, &Amo::Clock::system(), cloud.authorityHost, kTenant, 10000}, kSecretApp, kSecret);
+        AadEndpoint {&m_nam, &Amo::Clock::system(), cloud.authorityHost, kTenant, 10000, {}}, kSecretApp, kSecret);
     m_tokens = std::make_unique<TokenCache>(m_credential.get(), Amo::Clock::system(), m_log.logger());
     ArmClientOptions options;
     options.retry.baseDelayMs = 5; // keep backoff short; Retry-After is still honoured in full
@@ -255,7 +257,7 @@ void TestArmClient::oneForbiddenSubscriptionAmongSeveral()
              qPrintable(inv.subscriptions.at(2).error));
     for (int i : {0, 3, 4}) {
         QVERIFY(inv.subscriptions.at(i).ok);
-        QCOMPARE(inv.subscriptions.at(i).identities.size(), 3);
+        QCOMPARE(inv.subscriptions.at(i).msis.size(), 3);
         QCOMPARE(inv.subscriptions.at(i).subscription.displayName, u"sub-%1"_s.arg(i == 0 ? 0 : i - 1));
     }
     QVERIFY(m_log.text().contains(u"tried again on the next sync"_s));
@@ -321,12 +323,18 @@ void TestArmClient::metricsFollowAzuretracing()
     m_arm->setTracing(&tracing);
     QVERIFY(run<ArmListResult>(m_arm->listUserAssignedIdentities(subId(0), this), &ArmListJob::finished).ok);
     const QString text = QString::fromUtf8(registry.exposition());
-    const QString labels = u"api_endpoint=\"127.0.0.1\",routing_region=\"\",subscription_id=\"%1\",tenant_id=\"%2\","
-                           "resource_provider=\"\",method=\"get\",status_code=\"200\""_s.arg(subId(0), kTenant);
+    // the region comes from x-ms-routing-request-id (REGION:TIMESTAMP:ID)
+    const QString labels
+        = u"api_endpoint=\"127.0.0.1\",routing_region=\"westeurope\",subscription_id=\"%1\",tenant_id=\"%2\","
+          "resource_provider=\"\",method=\"get\",status_code=\"200\""_s.arg(subId(0), kTenant);
     QVERIFY2(text.contains(u"azurerm_api_request_count{"_s + labels + u"} 2"_s), qPrintable(text));
     QVERIFY2(text.contains(u"azurerm_api_request_bucket{"_s + labels + u",le=\"120\"} 2"_s), qPrintable(text));
     QVERIFY2(text.contains(u"azurerm_api_ratelimit{api_endpoint=\"127.0.0.1\",subscription_id=\"%1\",tenant_id=\"%2\","
                            "scope=\"subscription\",type=\"reads\"}"_s.arg(subId(0), kTenant)),
+             qPrintable(text));
+    // the global per-subscription budget too
+    QVERIFY2(text.contains(u"azurerm_api_ratelimit{api_endpoint=\"127.0.0.1\",subscription_id=\"%1\",tenant_id=\"%2\","
+                           "scope=\"subscription\",type=\"global-reads\"}"_s.arg(subId(0), kTenant)),
              qPrintable(text));
     // autoreset: the remaining budget is gone after the scrape
     QVERIFY(!QString::fromUtf8(registry.exposition()).contains(u"azurerm_api_ratelimit{"_s));
@@ -348,6 +356,23 @@ void TestArmClient::ratelimitAutoresetCanBeOff()
     const QString text = QString::fromUtf8(registry.exposition());
     QVERIFY(text.contains(u"azurerm_api_ratelimit{"_s));
     QVERIFY(!text.contains(u"azurerm_api_request"_s));
+}
+
+void TestArmClient::opaqueTokenFallsBackToTheConfiguredTenant()
+{
+    // Microsoft: access tokens are opaque to clients; one that is no JWT must not break the tenant label
+    Amo::Metrics::Registry registry;
+    QProcessEnvironment env;
+    env.insert(u"AZURE_TENANT_ID"_s, kTenant);
+    QString error;
+    ArmTracing tracing(registry, *ArmTracingSettings::fromEnvironment(env, &error));
+    HttpResult http;
+    http.status = 200;
+    http.headers = {{"x-ms-ratelimit-remaining-subscription-reads", "249"}};
+    tracing.record("GET", QUrl(u"https://127.0.0.1/subscriptions/%1?api-version=2022-12-01"_s.arg(subId(0))),
+                   "an-opaque-token-without-dots", http);
+    const QString text = QString::fromUtf8(registry.exposition());
+    QVERIFY2(text.contains(u"tenant_id=\"%1\""_s.arg(kTenant)), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(TestArmClient)

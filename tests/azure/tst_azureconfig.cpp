@@ -86,7 +86,7 @@ void TestAzureConfig::cloudChoiceMovesAllThreeEndpoints()
         const auto cloud = CloudEnvironment::fromName(name, QProcessEnvironment(), &error);
         QVERIFY(cloud);
         ArmClient arm(&nam, *cloud, nullptr, Amo::Clock::system(), log.logger());
-        const AadEndpoint aad {&nam, &Amo::Clock::system(), cloud->authorityHost, kTenant, 1000};
+        const AadEndpoint aad {&nam, &Amo::Clock::system(), cloud->authorityHost, kTenant, 1000, {}};
         QVERIFY(arm.url(u"subscriptions"_s, u"2022-12-01"_s).host().endsWith(host));
         QVERIFY(cloud->scope().contains(host));
         // the authority never stays on the public cloud when another cloud is chosen

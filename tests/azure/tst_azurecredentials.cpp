@@ -47,7 +47,6 @@ private Q_SLOTS:
     void managedIdentityAppService();
     void azureCli_data();
     void azureCli();
-    void chainOrderAndSelection();
     void chainFallsThroughUnavailable();
     void chainStopsAtFailedCredential();
     void chainRejectsHalfConfiguration();
@@ -88,8 +87,12 @@ void TestAzureCredentials::cleanup()
 
 AadEndpoint TestAzureCredentials::aad(const QString &tenant) const
 {
-    return AadEndpoint {const_cast<QNetworkAccessManager *>(&m_nam), &Amo::Clock::system(), QUrl(m_sandbox->endpoint()),
-                        tenant, 10000};
+    return AadEndpoint {const_cast<QNetworkAccessManager *>(&m_nam),
+                        &Amo::Clock::system(),
+                        QUrl(m_sandbox->endpoint()),
+                        tenant,
+                        10000,
+                        fastRetry()};
 }
 
 TokenResult TestAzureCredentials::token(TokenCredential *credential)
@@ -408,28 +411,6 @@ void TestAzureCredentials::azureCli()
                  "account get-access-token --output json --resource " + m_sandbox->baseUrl().toString().toUtf8()
                      + " --tenant " + kTenant.toUtf8());
     }
-}
-
-void TestAzureCredentials::chainOrderAndSelection()
-{
-    QProcessEnvironment env;
-    env.insert(u"AZURE_TENANT_ID"_s, kTenant);
-    env.insert(u"AZURE_CLIENT_ID"_s, kCertApp);
-    env.insert(u"AZURE_CLIENT_SECRET"_s, u"irrelevant"_s);
-    env.insert(u"AZURE_CERTIFICATE_PATH"_s, u"/nonexistent.pfx"_s);
-    env.insert(u"AZURE_FEDERATED_TOKEN_FILE"_s, u"/nonexistent"_s);
-    env.insert(u"AZURE_USERNAME"_s, u"alice@contoso.test"_s);
-    env.insert(u"AZURE_PASSWORD"_s, u"correct horse"_s);
-    CapturedLog log;
-    QString error;
-    std::unique_ptr<ChainedTokenCredential> chain(CredentialFactory::fromEnvironment(
-        env, sandboxCloud(*m_sandbox), &m_nam, Amo::Clock::system(), log.logger(), {}, nullptr, &error));
-    QVERIFY2(chain, qPrintable(error));
-    QCOMPARE(
-        chain->names(),
-        (QStringList {u"ClientSecretCredential"_s, u"ClientCertificateCredential"_s, u"WorkloadIdentityCredential"_s,
-                      u"UsernamePasswordCredential"_s, u"ManagedIdentityCredential"_s, u"AzureCliCredential"_s}));
-    QVERIFY(log.text().contains(u"deprecated"_s));
 }
 
 void TestAzureCredentials::chainFallsThroughUnavailable()

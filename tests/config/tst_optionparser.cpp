@@ -147,8 +147,6 @@ QList<BadValue> badValueRows()
          u"invalid value \"0\" for --server.timeout.read / SERVER_TIMEOUT_READ: expected a Go duration greater than zero, such as 1h or 30m"_s},
         {"server.timeout.write", u"server.timeout.write"_s, {}, {{u"SERVER_TIMEOUT_WRITE"_s, u"10"_s}},
          u"invalid value \"10\" for --server.timeout.write / SERVER_TIMEOUT_WRITE: expected a Go duration such as 1h or 30m (time: missing unit in duration \"10\")"_s},
-        {"render missing file", u"render"_s, {u"--render=no-such-dir/msis.json"_s}, {},
-         u"invalid value \"no-such-dir/msis.json\" for --render: expected - (stdin) or the path of a readable file"_s},
         {"render empty", u"render"_s, {u"--render="_s}, {},
          u"invalid value \"\" for --render: expected - (stdin) or the path of a readable file"_s},
         {"render.output", u"render.output"_s, {u"--render.output"_s, u"xml"_s}, {},

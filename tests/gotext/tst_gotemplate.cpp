@@ -75,6 +75,8 @@ private slots:
     void executionStepsAreBounded();
     void executionNestingIsBounded();
     void parseNestingIsBounded();
+    void hugePrecisionPrintsGoDigits();
+    void outputIsBounded();
     void defaultTemplatesOfTheOperator();
     void defaultConstructedTemplateIsInvalid();
 };
@@ -378,6 +380,46 @@ void TestGoTemplate::parseNestingIsBounded()
     // Moderate nesting is fine.
     const QString ok = u"{{"_s + QString(50, u'(') + u"1"_s + QString(50, u')') + u"}}"_s;
     QCOMPARE(run(ok, Value()).output, u"1"_s);
+}
+
+void TestGoTemplate::hugePrecisionPrintsGoDigits()
+{
+    // Go prints the exact decimal expansion of the double, then zeros, for any precision.
+    QCOMPARE(run(u"{{printf \"%.600e\" 1.5}}"_s, Value()).output, u"1.5"_s + QString(599, u'0') + u"e+00"_s);
+    QCOMPARE(run(u"{{printf \"%.600g\" 1.5}}"_s, Value()).output, u"1.5"_s);
+    QCOMPARE(run(u"{{printf \"%.800f\" 1.5}}"_s, Value()).output, u"1.5"_s + QString(799, u'0'));
+    QCOMPARE(run(u"{{printf \"%.60f\" 0.1}}"_s, Value()).output,
+             u"0.100000000000000005551115123125782702118158340454101562500000"_s);
+    QCOMPARE(run(u"{{printf \"%.70g\" 0.1}}"_s, Value()).output,
+             u"0.1000000000000000055511151231257827021181583404541015625"_s);
+    const QString tiny = run(u"{{printf \"%.2000f\" 5e-324}}"_s, Value()).output;
+    QCOMPARE(tiny.size(), 2002);
+    QVERIFY2(tiny.startsWith(u"0.000"_s) && tiny.mid(2, 1074).endsWith(u"5"_s), qPrintable(tiny.left(40)));
+    QCOMPARE(tiny.mid(2 + 1074), QString(2000 - 1074, u'0'));
+    const QString big = run(u"{{printf \"%.900e\" 1e308}}"_s, Value()).output;
+    QVERIFY2(big.startsWith(u"1.000000000000000010979063629440"_s) && big.endsWith(u"00e+308"_s),
+             qPrintable(big.left(40)));
+    QCOMPARE(big.size(), 2 + 900 + 5);
+}
+
+void TestGoTemplate::outputIsBounded()
+{
+    // A fan-out of large widths would allocate gigabytes; past 1 MiB it is an error, like too many steps.
+    const ExecResult wide = run(u"{{range $i, $e := .}}{{printf \"%999999d\" 1}}{{end}}"_s,
+                                Value::fromList(QList<Value>(8, Value::fromInt(1))));
+    QVERIFY(!wide.ok);
+    QVERIFY2(wide.error.endsWith(u"output exceeds maximum size (1048576 bytes)"_s), qPrintable(wide.error));
+    QVERIFY(wide.output.size() <= 1048576);
+    const QString verbs = QString(u"%999999[1]d"_s).repeated(50);
+    const ExecResult one = run(u"{{printf \""_s + verbs + u"\" 1}}"_s, Value());
+    QVERIFY2(!one.ok, qPrintable(QString::number(one.output.size()) + u" "_s + one.output.left(80)));
+    QVERIFY2(one.error.endsWith(u"error calling printf: output exceeds 1048576 bytes"_s), qPrintable(one.error));
+    const ExecResult replaced = run(u"{{replace \"\" (printf \"%999999d\" 1) (printf \"%999999d\" 1)}}"_s, Value());
+    QVERIFY(!replaced.ok);
+    QVERIFY2(replaced.error.endsWith(u"error calling replace: result exceeds 1048576 bytes"_s),
+             qPrintable(replaced.error));
+    // Just below the bound works.
+    QCOMPARE(run(u"{{printf \"%999999d\" 1}}"_s, Value()).output.size(), 999999);
 }
 
 void TestGoTemplate::defaultTemplatesOfTheOperator()

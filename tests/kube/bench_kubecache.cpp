@@ -3,9 +3,9 @@
 // wall time to list 30,000 objects from the simulator (default flow control and unlimited).
 #include "kubetestenv.h"
 
-#include "shared/kube/cachedidentity.h"
 #include "shared/kube/informer.h"
-#include "shared/kube/objectcache.h"
+#include "shared/model/clusterstate.h"
+#include "shared/sync/clusterstatesink.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -73,14 +73,17 @@ int main(int argc, char **argv)
     for (int i = 0; i < 30000; ++i)
         page.append(realisticIdentity(i));
     const size_t before = mallinfo2().uordblks;
-    auto cache = std::make_unique<ObjectCache<CachedIdentity>>();
-    cache->beginReplace();
-    cache->addPage(page);
-    cache->commitReplace();
+    // The cache the reconciler holds: a ClusterState fed through its sink.
+    auto state = std::make_unique<Amo::Model::ClusterState>();
+    Amo::Sync::ClusterStateSink sink(Amo::Sync::ClusterStateSink::Kind::Identity, state.get());
+    sink.beginReplace();
+    sink.addPage(page);
+    sink.commitReplace();
     const size_t after = mallinfo2().uordblks;
     const double mib = double(after - before) / (1024.0 * 1024.0);
+    const qint64 cached = state->identities().size();
     std::printf("cache of %lld AzureIdentities (2 labels, 1 annotation each): %.1f MiB heap, %.2f MiB per 10,000\n",
-                qint64(cache->size()), mib, mib / (double(cache->size()) / 10000.0));
+                cached, mib, mib / (double(cached) / 10000.0));
     std::printf("process resident size: %lld KiB\n", residentKiB());
     return 0;
 }

@@ -6,8 +6,11 @@
 #include "shared/kube/authenticator.h"
 #include "shared/kube/connectionloader.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 using namespace Amo::Kube;
@@ -33,6 +36,8 @@ private Q_SLOTS:
     void execExpiryAndReexecOn401();
     void execMissingCommand();
     void execFailureRedactsTokens();
+    void execEndlessOutputIsCut();
+    void tokenFileThatNeverEnds();
     void mergedKubeconfigs();
     void contextOverride();
     void inCluster();
@@ -246,6 +251,33 @@ void TestKubeConnect::execFailureRedactsTokens()
     QVERIFY2(r.error.message.contains(u"expired"_s), qPrintable(r.error.message));
     QVERIFY2(!r.error.message.contains(u"s3cr3t"_s), qPrintable(r.error.message));
     QVERIFY2(!r.error.message.contains(jwt.left(20)), qPrintable(r.error.message));
+}
+
+void TestKubeConnect::execEndlessOutputIsCut()
+{
+    // A plugin that prints without end is killed at the bound, with an error naming it.
+    const QString plugin = script(u"endless.sh"_s, u"exec cat /dev/zero\n"_s);
+    auto client = m_env->client(
+        m_env->load(m_env->kubeconfig(u"    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: "_s
+                                      + plugin + u"\n      interactiveMode: Never\n"_s)));
+    const KubeResponse r = KubeTest::run(client->get(Resource::Namespaces, {}, u"team-a"_s));
+    QCOMPARE(r.error.type, KubeError::Type::Configuration);
+    QVERIFY2(r.error.message.contains(u"printed more than 1048576 bytes"_s), qPrintable(r.error.message));
+    QVERIFY2(r.error.message.contains(plugin), qPrintable(r.error.message));
+}
+
+void TestKubeConnect::tokenFileThatNeverEnds()
+{
+    // /dev/zero would be read until memory runs out, a FIFO without a writer would block forever.
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(u"token-fifo"_s);
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    for (const QString &path : {u"/dev/zero"_s, fifo}) {
+        auto client = m_env->client(m_env->load(m_env->kubeconfig(u"    tokenFile: "_s + path + u'\n')));
+        const KubeResponse r = KubeTest::run(client->get(Resource::Namespaces, {}, u"team-a"_s));
+        QCOMPARE(r.error.type, KubeError::Type::Configuration);
+        QVERIFY2(r.error.message.contains(path + u" is not a regular file"_s), qPrintable(r.error.message));
+    }
 }
 
 void TestKubeConnect::mergedKubeconfigs()

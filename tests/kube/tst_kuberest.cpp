@@ -77,12 +77,6 @@ void TestKubeRest::writes()
         QJsonObject {{u"metadata"_s, QJsonObject {{u"labels"_s, QJsonObject {{u"owner"_s, u"amo"_s}}}}}}));
     QVERIFY2(merged.ok(), qPrintable(merged.error.message));
     QCOMPARE(merged.object[u"metadata"_s][u"labels"_s][u"owner"_s].toString(), u"amo"_s);
-    const KubeResponse patched = KubeTest::run(m_client->jsonPatch(
-        Resource::AzureIdentities, u"team-a"_s, u"id1"_s,
-        QJsonArray {QJsonObject {{u"op"_s, u"test"_s}, {u"path"_s, u"/spec/clientID"_s}, {u"value"_s, u"c2"_s}},
-                    QJsonObject {{u"op"_s, u"replace"_s}, {u"path"_s, u"/spec/clientID"_s}, {u"value"_s, u"c3"_s}}}));
-    QVERIFY2(patched.ok(), qPrintable(patched.error.message));
-    QCOMPARE(patched.object[u"spec"_s][u"clientID"_s].toString(), u"c3"_s);
     // Leases, events and service accounts use the same typed paths.
     const QJsonObject lease {{u"apiVersion"_s, u"coordination.k8s.io/v1"_s},
                              {u"kind"_s, u"Lease"_s},

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "shared/kube/yamlreader.h"
+#include "shared/util/yamlreader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -7,7 +7,7 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using Amo::Kube::YamlReader;
+using Amo::YamlReader;
 
 class TestYamlReader : public QObject
 {
@@ -18,6 +18,7 @@ private Q_SLOTS:
     void documents();
     void errors_data();
     void errors();
+    void allDocuments();
     void azAksKubeconfig();
     void kindKubeconfig();
 };
@@ -70,6 +71,15 @@ void TestYamlReader::documents_data()
     row("empty values", "a:\nb:\n  c:\n", R"({"a":null,"b":{"c":null}})");
     row("crlf", "a: 1\r\nb:\r\n- x\r\n", R"({"a":1,"b":["x"]})");
     row("top scalar", "hello world\n", R"("hello world")");
+    row("anchor and alias", "base: &b {x: 1}\nother: *b\nlist: [&s one, *s]\n",
+        R"({"base":{"x":1},"other":{"x":1},"list":["one","one"]})");
+    row("merge key", "d: &d\n  a: 1\n  b: 2\nm:\n  <<: *d\n  b: 3\n", R"({"d":{"a":1,"b":2},"m":{"a":1,"b":3}})");
+    row("merge list first wins", "x: &x {a: 1}\ny: &y {a: 2, b: 2}\nm:\n  <<: [*x, *y]\n",
+        R"({"x":{"a":1},"y":{"a":2,"b":2},"m":{"a":1,"b":2}})");
+    row("quoted merge key is a key", "'<<': 1\n", R"({"<<":1})");
+    row("tags", "a: !!str 42\nb: !!int \"7\"\nc: !custom x\nd: !!binary QUJD\ne: !!float 1\nf: !!null ''\n",
+        R"({"a":"42","b":7,"c":"x","d":"QUJD","e":1,"f":null})");
+    row("quoted scalars stay strings", "a: \"42\"\nb: 'true'\nc: \"\"\n", R"({"a":"42","b":"true","c":""})");
 }
 
 void TestYamlReader::documents()
@@ -85,13 +95,29 @@ void TestYamlReader::errors_data()
 {
     QTest::addColumn<QByteArray>("yaml");
     QTest::addColumn<QString>("message");
-    QTest::newRow("bad indent") << QByteArray("a: 1\n   b: 2\n") << u"line 2"_s;
-    QTest::newRow("duplicate") << QByteArray("a: 1\na: 2\n") << u"duplicate key"_s;
-    QTest::newRow("unterminated") << QByteArray("a: \"x\nb: 1\n") << u"unterminated"_s;
-    QTest::newRow("tab") << QByteArray("a:\n\tb: 1\n") << u"tab"_s;
-    QTest::newRow("alias") << QByteArray("a: *x\n") << u"aliases"_s;
-    QTest::newRow("not a map") << QByteArray("a: 1\njust text\n") << u"line 2"_s;
-    QTest::newRow("bad flow") << QByteArray("a: [1, 2\n") << u"unterminated"_s;
+    QTest::newRow("bad indent") << QByteArray("a: 1\n   b: 2\n") << u"line 2, column 5: illegal map value"_s;
+    QTest::newRow("duplicate") << QByteArray("a: 1\na: 2\n") << u"line 2, column 1: duplicate key \"a\""_s;
+    QTest::newRow("unterminated flow map")
+        << QByteArray("a: {b: 1\n") << u"line 2, column 1: end of map flow not found"_s;
+    QTest::newRow("two values") << QByteArray("a: b: c\n") << u"line 1, column 5: illegal map value"_s;
+    QTest::newRow("unknown alias") << QByteArray("a: 1\nb: *x\n")
+                                   << u"line 2, column 4: the referenced anchor is not defined"_s;
+    QTest::newRow("seq then map") << QByteArray("- a\nb: 1\n") << u"line 2, column 1: content after the end"_s;
+    QTest::newRow("map then seq") << QByteArray("a: 1\n# c\n\n- b\n") << u"line 4, column 1: end of map not found"_s;
+    QTest::newRow("bad flow") << QByteArray("a: [1, 2\n") << u"end of sequence flow not found"_s;
+    QTest::newRow("complex key") << QByteArray("? [a, b]\n: 1\n") << u"line 1, column 3: only scalar mapping keys"_s;
+    QTest::newRow("bad int tag") << QByteArray("a: !!int x\n") << u"\"x\" is not a valid !!int"_s;
+    QTest::newRow("merge of a scalar") << QByteArray("a:\n  <<: 1\n") << u"merge key (<<) takes a mapping"_s;
+    // Nine levels of ten aliases each would expand to a billion nodes; reading stops at 100000.
+    QByteArray laughs = "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n";
+    for (int i = 1; i < 9; ++i) {
+        const QByteArray prev = "*l" + QByteArray::number(i - 1);
+        laughs += "l" + QByteArray::number(i) + ": &l" + QByteArray::number(i) + " [" + prev;
+        for (int j = 1; j < 10; ++j)
+            laughs += ", " + prev;
+        laughs += "]\n";
+    }
+    QTest::newRow("billion laughs") << laughs << u"more than 100000 nodes"_s;
 }
 
 void TestYamlReader::errors()
@@ -101,6 +127,18 @@ void TestYamlReader::errors()
     const YamlReader::Result r = YamlReader::parse(yaml);
     QVERIFY(!r.ok());
     QVERIFY2(r.error.contains(message), qPrintable(r.error));
+    QVERIFY2(r.line > 0 && r.column > 0, qPrintable(r.error));
+    QVERIFY(r.error.startsWith(u"line %1, column %2: "_s.arg(r.line).arg(r.column)));
+}
+
+void TestYamlReader::allDocuments()
+{
+    const YamlReader::Result r = YamlReader::parse("a: 1\n---\n# second\nb: [2]\n---\n...\n");
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.documents.size(), 3);
+    QCOMPARE(r.value, r.documents[0]);
+    QCOMPARE(r.documents[1], json(R"({"b":[2]})"));
+    QCOMPARE(r.documents[2], QJsonValue());
 }
 
 void TestYamlReader::azAksKubeconfig()

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "shared/metrics/registry.h"
 
+#include <prometheus/counter.h>
+#include <prometheus/registry.h>
+
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
@@ -17,6 +20,9 @@ private Q_SLOTS:
     void labelValuesAreEscaped();
     void sameNameSameFamily();
     void afterScrapeHookRuns();
+    void familyWithoutSeriesKeepsItsHeader();
+    void seriesAreSortedByLabelValues();
+    void prometheusCppFamiliesAreServed();
     void promtoolAcceptsExposition();
 };
 
@@ -53,12 +59,12 @@ void TestMetricsRegistry::histogramIsCumulative()
     QCOMPARE(QString::fromUtf8(registry.exposition()),
              u"# HELP req_seconds Latency\n"
              "# TYPE req_seconds histogram\n"
+             "req_seconds_count{code=\"200\"} 4\n"
+             "req_seconds_sum{code=\"200\"} 7.85\n"
              "req_seconds_bucket{code=\"200\",le=\"0.1\"} 1\n"
              "req_seconds_bucket{code=\"200\",le=\"0.5\"} 3\n"
              "req_seconds_bucket{code=\"200\",le=\"1\"} 3\n"
-             "req_seconds_bucket{code=\"200\",le=\"+Inf\"} 4\n"
-             "req_seconds_sum{code=\"200\"} 7.85\n"
-             "req_seconds_count{code=\"200\"} 4\n"_s);
+             "req_seconds_bucket{code=\"200\",le=\"+Inf\"} 4\n"_s);
 }
 
 void TestMetricsRegistry::labelValuesAreEscaped()
@@ -88,6 +94,49 @@ void TestMetricsRegistry::afterScrapeHookRuns()
     registry.addAfterScrapeHook([&limit] { limit.clear(); });
     QVERIFY(registry.exposition().contains("azurerm_api_ratelimit{type=\"reads\"} 11999"));
     QVERIFY(!registry.exposition().contains("azurerm_api_ratelimit{"));
+}
+
+void TestMetricsRegistry::familyWithoutSeriesKeepsItsHeader()
+{
+    Registry registry;
+    auto &errors = registry.gauge(u"azuremsi_sync_resources_errors"_s, u"Failed"_s, {u"subscription"_s});
+    errors.set({u"s1"_s}, 2);
+    errors.remove({u"s1"_s});
+    QCOMPARE(errors.value({u"s1"_s}), 0.0);
+    QCOMPARE(QString::fromUtf8(registry.exposition()),
+             u"# HELP azuremsi_sync_resources_errors Failed\n# TYPE azuremsi_sync_resources_errors gauge\n"_s);
+}
+
+void TestMetricsRegistry::seriesAreSortedByLabelValues()
+{
+    Registry registry;
+    auto &actions = registry.gauge(u"azuremsi_plan_actions"_s, u"Actions"_s, {u"kind"_s, u"a"_s});
+    for (const QString &kind : {u"Skip"_s, u"Conflict"_s, u"Orphan"_s, u"CreateIdentity"_s})
+        actions.set({kind, u"x"_s}, 1);
+    const QByteArray text = registry.exposition();
+    QCOMPARE(text, registry.exposition()); // the same scrape twice, byte for byte
+    const QStringList lines = QString::fromUtf8(text).split(u'\n', Qt::SkipEmptyParts).mid(2);
+    QCOMPARE(lines,
+             QStringList({u"azuremsi_plan_actions{kind=\"Conflict\",a=\"x\"} 1"_s,
+                          u"azuremsi_plan_actions{kind=\"CreateIdentity\",a=\"x\"} 1"_s,
+                          u"azuremsi_plan_actions{kind=\"Orphan\",a=\"x\"} 1"_s,
+                          u"azuremsi_plan_actions{kind=\"Skip\",a=\"x\"} 1"_s}));
+}
+
+void TestMetricsRegistry::prometheusCppFamiliesAreServed()
+{
+    Registry registry;
+    registry.gauge(u"azuremsi_leader"_s, u"Leader"_s).set({}, 1);
+    prometheus::BuildCounter()
+        .Name("azuremsi_native_total")
+        .Help("Built with prometheus-cpp")
+        .Register(registry.prometheusRegistry())
+        .Add({{"queue", "sync"}})
+        .Increment(2);
+    QCOMPARE(QString::fromUtf8(registry.exposition()),
+             u"# HELP azuremsi_leader Leader\n# TYPE azuremsi_leader gauge\nazuremsi_leader 1\n"
+             "# HELP azuremsi_native_total Built with prometheus-cpp\n# TYPE azuremsi_native_total counter\n"
+             "azuremsi_native_total{queue=\"sync\"} 2\n"_s);
 }
 
 void TestMetricsRegistry::promtoolAcceptsExposition()

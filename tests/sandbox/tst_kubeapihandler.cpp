@@ -144,7 +144,7 @@ void TestKubeApiHandler::routing_data()
     QTest::newRow("group version") << QByteArray("GET") << u"/apis/events.k8s.io/v1"_s << 200
                                    << u"/apis/{group}/{version}"_s;
     QTest::newRow("unknown group") << QByteArray("GET") << u"/apis/nope.io/v1"_s << 404 << u"/apis/{group}/{version}"_s;
-    QTest::newRow("openapi v2") << QByteArray("GET") << u"/openapi/v2"_s << 404 << u"/openapi/{version}"_s;
+    QTest::newRow("openapi v2") << QByteArray("GET") << u"/openapi/v2"_s << 200 << u"/openapi/{version}"_s;
     QTest::newRow("namespaces") << QByteArray("GET") << u"/api/v1/namespaces"_s << 200 << u"/api/v1/{resource}"_s;
     QTest::newRow("namespace") << QByteArray("GET") << u"/api/v1/namespaces/team-a"_s << 200
                                << u"/api/v1/{resource}/{name}"_s;

@@ -86,6 +86,15 @@ private Q_SLOTS:
     void runningWatchExpiredAndDropped();
     void watchTimeout();
     void namespaceDeleteCascades();
+    void expiredContinueCarriesFreshToken();
+    void futureResourceVersionIsTooLarge();
+    void exactListServesThatRevision();
+    void dryRunPersistsNothing();
+    void finalizersDelayDeletion();
+    void terminatingNamespaceRefusesCreates();
+    void schemaPrunesAndChecksTypes();
+    void putRules();
+    void eventsServedInBothShapes();
     void rbac_data();
     void rbac();
     void authentication();
@@ -391,6 +400,223 @@ void TestKubeStore::pagination()
     KubeListOptions garbage;
     garbage.continueToken = u"!!!"_s;
     QCOMPARE(m_store->list(identities(), {}, garbage).error.code, 400);
+}
+
+// apiserver etcd3 store (handleCompactedErrorForPaging): the 410 carries a token over the current state.
+void TestKubeStore::expiredContinueCarriesFreshToken()
+{
+    for (int i = 0; i < 5; ++i)
+        m_store->put(identity(u"team-a"_s, u"id%1"_s.arg(i)));
+    KubeListOptions options;
+    options.limit = 2;
+    const QString token = m_store->list(identities(), {}, options).continueToken;
+    m_store->compactNow();
+    m_store->put(identity(u"team-a"_s, u"id9"_s));
+    options.continueToken = token;
+    const KubeListResult expired = m_store->list(identities(), {}, options);
+    QCOMPARE(expired.error.code, 410);
+    QVERIFY(expired.error.status.value(u"message"_s).toString().contains(u"inconsistent list"_s));
+    const QJsonObject listMeta = expired.error.status.value(u"metadata"_s).toObject();
+    QCOMPARE(listMeta.value(u"remainingItemCount"_s).toInt(), 4); // id2, id3, id4 and the new id9
+    options.continueToken = listMeta.value(u"continue"_s).toString();
+    options.limit = 0;
+    const KubeListResult rest = m_store->list(identities(), {}, options);
+    QVERIFY(!rest.error.isError());
+    QStringList names;
+    for (const KubeObjectPtr &o : rest.items)
+        names.append(o->metadata().value(u"name"_s).toString());
+    QCOMPARE(names, (QStringList {u"id2"_s, u"id3"_s, u"id4"_s, u"id9"_s}));
+}
+
+// A version the server has not reached is refused (cacher: "Too large resource version"), for lists and
+// watches alike, so a client of a restarted simulator relists instead of silently missing changes.
+void TestKubeStore::futureResourceVersionIsTooLarge()
+{
+    KubeListOptions options;
+    options.resourceVersion = QString::number(m_store->resourceVersion() + 10);
+    const KubeListResult list = m_store->list(identities(), {}, options);
+    QCOMPARE(list.error.code, 504);
+    QVERIFY(list.error.status.value(u"message"_s).toString().startsWith(u"Too large resource version"_s));
+    KubeWatchOptions watchOptions;
+    watchOptions.resourceVersion = options.resourceVersion;
+    KubeError error;
+    QCOMPARE(m_store->watch(identities(), {}, watchOptions, nullptr, &error), nullptr);
+    QCOMPARE(error.code, 504);
+}
+
+void TestKubeStore::exactListServesThatRevision()
+{
+    m_store->put(identity(u"team-a"_s, u"before"_s));
+    const QString rv = QString::number(m_store->resourceVersion());
+    m_store->put(identity(u"team-a"_s, u"after"_s));
+    m_store->remove(identities(), u"team-a"_s, u"before"_s);
+    KubeListOptions options;
+    options.resourceVersion = rv;
+    options.resourceVersionMatch = u"Exact"_s;
+    const KubeListResult then = m_store->list(identities(), u"team-a"_s, options);
+    QVERIFY(!then.error.isError());
+    QCOMPARE(then.resourceVersion, rv.toLongLong());
+    QCOMPARE(then.items.size(), 1);
+    QCOMPARE(then.items.at(0)->metadata().value(u"name"_s).toString(), u"before"_s);
+    m_store->compactNow();
+    QCOMPARE(m_store->list(identities(), u"team-a"_s, options).error.code, 410);
+}
+
+void TestKubeStore::dryRunPersistsNothing()
+{
+    KubeWriteOptions dry;
+    dry.dryRun = true;
+    const qint64 rv = m_store->resourceVersion();
+    QVERIFY(m_store->create(identities(), u"team-a"_s, identity(u"team-a"_s, u"ghost"_s), dry).ok());
+    QCOMPARE(m_store->object(identities(), u"team-a"_s, u"ghost"_s), nullptr);
+    // Checks still run: a second real create of an existing name conflicts even when dry.
+    m_store->put(identity(u"team-a"_s, u"real"_s));
+    QCOMPARE(m_store->create(identities(), u"team-a"_s, identity(u"team-a"_s, u"real"_s), dry).error.code, 409);
+    QVERIFY(m_store->remove(identities(), u"team-a"_s, u"real"_s, {}, dry).ok());
+    QVERIFY(m_store->object(identities(), u"team-a"_s, u"real"_s));
+    QVERIFY(m_store->remove(namespaces(), {}, u"team-a"_s, {}, dry).ok());
+    QVERIFY(m_store->object(namespaces(), {}, u"team-a"_s));
+    QCOMPARE(m_store->resourceVersion(), rv + 1); // only the real put
+}
+
+void TestKubeStore::finalizersDelayDeletion()
+{
+    QJsonObject held = identity(u"team-a"_s, u"held"_s);
+    QJsonObject md = held.value(u"metadata"_s).toObject();
+    md.insert(u"finalizers"_s, QJsonArray {u"example.com/hold"_s});
+    held.insert(u"metadata"_s, md);
+    QVERIFY(m_store->create(identities(), u"team-a"_s, held).ok());
+    const KubeResult marked = m_store->remove(identities(), u"team-a"_s, u"held"_s);
+    QVERIFY(marked.ok());
+    QVERIFY(marked.object->metadata().contains(u"deletionTimestamp"_s));
+    QVERIFY(m_store->object(identities(), u"team-a"_s, u"held"_s));
+    const KubeResult released = m_store->patch(identities(), u"team-a"_s, u"held"_s, KubePatchType::Merge,
+                                               R"({"metadata":{"finalizers":null}})");
+    QVERIFY(released.ok());
+    QCOMPARE(m_store->object(identities(), u"team-a"_s, u"held"_s), nullptr);
+}
+
+void TestKubeStore::terminatingNamespaceRefusesCreates()
+{
+    QJsonObject held = identity(u"team-a"_s, u"held"_s);
+    QJsonObject md = held.value(u"metadata"_s).toObject();
+    md.insert(u"finalizers"_s, QJsonArray {u"example.com/hold"_s});
+    held.insert(u"metadata"_s, md);
+    QVERIFY(m_store->create(identities(), u"team-a"_s, held).ok());
+    m_store->put(identity(u"team-a"_s, u"plain"_s));
+    const KubeResult r = m_store->remove(namespaces(), {}, u"team-a"_s);
+    QVERIFY(r.ok());
+    QCOMPARE(r.object->json().value(u"status"_s).toObject().value(u"phase"_s).toString(), u"Terminating"_s);
+    QCOMPARE(m_store->object(identities(), u"team-a"_s, u"plain"_s), nullptr);
+    const KubeResult refused = m_store->create(identities(), u"team-a"_s, identity(u"team-a"_s, u"late"_s));
+    QCOMPARE(refused.error.code, 403);
+    QCOMPARE(refused.error.status.value(u"details"_s)
+                 .toObject()
+                 .value(u"causes"_s)
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(u"reason"_s)
+                 .toString(),
+             u"NamespaceTerminating"_s);
+    QVERIFY(
+        m_store->patch(identities(), u"team-a"_s, u"held"_s, KubePatchType::Merge, R"({"metadata":{"finalizers":[]}})")
+            .ok());
+    QCOMPARE(m_store->object(namespaces(), {}, u"team-a"_s), nullptr); // empty now: gone
+}
+
+void TestKubeStore::schemaPrunesAndChecksTypes()
+{
+    QJsonObject o = identity(u"team-a"_s, u"typed"_s);
+    QJsonObject spec = o.value(u"spec"_s).toObject();
+    spec.insert(u"bogus"_s, 1);
+    o.insert(u"spec"_s, spec);
+    const KubeResult warned = m_store->create(identities(), u"team-a"_s, o);
+    QVERIFY(warned.ok());
+    QCOMPARE(warned.warnings, QStringList {u"unknown field \"spec.bogus\""_s});
+    QVERIFY(!warned.object->json().value(u"spec"_s).toObject().contains(u"bogus"_s));
+    KubeWriteOptions strict;
+    strict.fieldValidation = u"Strict"_s;
+    o.insert(u"metadata"_s, QJsonObject {{u"name"_s, u"strict"_s}});
+    QCOMPARE(m_store->create(identities(), u"team-a"_s, o, strict).error.code, 400);
+    spec.remove(u"bogus"_s);
+    spec.insert(u"type"_s, u"zero"_s);
+    o.insert(u"spec"_s, spec);
+    const KubeResult invalid = m_store->create(identities(), u"team-a"_s, o);
+    QCOMPARE(invalid.error.code, 422);
+    QVERIFY(invalid.error.status.value(u"message"_s)
+                .toString()
+                .contains(u"spec.type in body must be of type integer: \"string\""_s));
+
+    // kubectl create sends "creationTimestamp": null; the server decodes it and sets its own.
+    o = identity(u"team-a"_s, u"null-time"_s);
+    QJsonObject md = o.value(u"metadata"_s).toObject();
+    md.insert(u"creationTimestamp"_s, QJsonValue::Null);
+    o.insert(u"metadata"_s, md);
+    const KubeResult nullTime = m_store->create(identities(), u"team-a"_s, o);
+    QVERIFY2(nullTime.ok(), qPrintable(nullTime.error.status.value(u"message"_s).toString()));
+    QVERIFY(!nullTime.object->metadata().value(u"creationTimestamp"_s).toString().isEmpty());
+    // A string field that is not nullable still refuses the wrong type.
+    md.insert(u"creationTimestamp"_s, 5);
+    md.insert(u"name"_s, u"number-time"_s);
+    o.insert(u"metadata"_s, md);
+    QCOMPARE(m_store->create(identities(), u"team-a"_s, o).error.code, 400);
+}
+
+void TestKubeStore::putRules()
+{
+    const KubeResult created = m_store->create(identities(), u"team-a"_s, identity(u"team-a"_s, u"put"_s));
+    QJsonObject body = created.object->json();
+    QJsonObject md = body.value(u"metadata"_s).toObject();
+    md.remove(u"resourceVersion"_s);
+    body.insert(u"metadata"_s, md);
+    QCOMPARE(m_store->update(identities(), u"team-a"_s, u"put"_s, body).error.code, 422);
+    md.insert(u"uid"_s, u"other"_s);
+    md.insert(u"resourceVersion"_s, created.object->metadata().value(u"resourceVersion"_s));
+    body.insert(u"metadata"_s, md);
+    QCOMPARE(m_store->update(identities(), u"team-a"_s, u"put"_s, body).error.code, 409);
+    const KubeResourceType &leases = *KubeResourceType::find(u"coordination.k8s.io"_s, u"v1"_s, u"leases"_s);
+    const QJsonObject lease {{u"metadata"_s, QJsonObject {{u"name"_s, u"l"_s}}},
+                             {u"spec"_s, QJsonObject {{u"leaseDurationSeconds"_s, 10}}}};
+    QVERIFY(m_store->update(leases, u"team-a"_s, u"l"_s, lease).ok()); // AllowCreateOnUpdate
+    QVERIFY(m_store->object(leases, u"team-a"_s, u"l"_s));
+    QCOMPARE(m_store->update(leases, u"team-a"_s, u"l"_s, lease).error.code, 422); // no resourceVersion
+}
+
+// One stored Event, two APIs (pkg/apis/events/v1/conversion.go), selectable by the involved object.
+void TestKubeStore::eventsServedInBothShapes()
+{
+    const KubeResourceType &eventsApi = *KubeResourceType::find(u"events.k8s.io"_s, u"v1"_s, u"events"_s);
+    const KubeResourceType &core = *KubeResourceType::find({}, u"v1"_s, u"events"_s);
+    const QJsonObject event {
+        {u"metadata"_s, QJsonObject {{u"name"_s, u"e1"_s}}},
+        {u"eventTime"_s, u"2024-05-01T12:00:00.000000Z"_s},
+        {u"reportingController"_s, u"example.com/operator"_s},
+        {u"reportingInstance"_s, u"pod-1"_s},
+        {u"action"_s, u"Create"_s},
+        {u"reason"_s, u"Created"_s},
+        {u"type"_s, u"Normal"_s},
+        {u"note"_s, u"made it"_s},
+        {u"regarding"_s,
+         QJsonObject {{u"kind"_s, u"AzureIdentity"_s}, {u"name"_s, u"id1"_s}, {u"namespace"_s, u"team-a"_s}}}};
+    const KubeResult created = m_store->create(eventsApi, u"team-a"_s, event);
+    QVERIFY2(created.ok(), qPrintable(created.error.status.value(u"message"_s).toString()));
+    KubeListOptions options;
+    options.fieldSelector = u"involvedObject.kind=AzureIdentity,involvedObject.name=id1"_s;
+    const KubeListResult list = m_store->list(core, u"team-a"_s, options);
+    QVERIFY(!list.error.isError());
+    QCOMPARE(list.items.size(), 1);
+    const QJsonObject coreShape = list.items.at(0)->json();
+    QCOMPARE(coreShape.value(u"message"_s).toString(), u"made it"_s);
+    QCOMPARE(coreShape.value(u"reportingComponent"_s).toString(), u"example.com/operator"_s);
+    QCOMPARE(coreShape.value(u"apiVersion"_s).toString(), u"v1"_s);
+    QCOMPARE(list.items.at(0)->resourceVersion(), created.object->resourceVersion());
+    options.fieldSelector = u"regarding.name=id1,reason=Created"_s;
+    QCOMPARE(m_store->list(eventsApi, u"team-a"_s, options).items.size(), 1);
+    options.fieldSelector = u"involvedObject.name=other"_s;
+    QCOMPARE(m_store->list(core, u"team-a"_s, options).items.size(), 0);
+    QVERIFY(m_store->remove(core, u"team-a"_s, u"e1"_s).ok());
+    QCOMPARE(m_store->object(eventsApi, u"team-a"_s, u"e1"_s), nullptr);
 }
 
 void TestKubeStore::continueExpiry()

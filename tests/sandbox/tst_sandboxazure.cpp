@@ -379,7 +379,8 @@ void TestSandboxAzure::armRejectsMissingAndExpiredTokens()
     // a token for another resource is refused
     r = get(m_nam, subs, {{"Authorization", "Bearer " + token(u"https://vault.azure.net/.default"_s).toLatin1()}});
     QCOMPARE(r.status, 401);
-    QCOMPARE(r.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"InvalidAuthenticationToken"_s);
+    QCOMPARE(r.json().value(u"error"_s).toObject().value(u"code"_s).toString(),
+             u"InvalidAuthenticationTokenAudience"_s);
 }
 
 void TestSandboxAzure::armThrottlesPerSubscriptionAndPrincipal()

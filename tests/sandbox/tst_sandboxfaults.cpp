@@ -29,6 +29,7 @@ private Q_SLOTS:
     void dropsWatchAfterEvents();
     void dropsWatchAfterDelay();
     void matchesMethodAndRegex();
+    void matchesUserAgent();
     void fractionIsReproducibleWithSeed();
     void controlApiManagesRules();
 
@@ -201,6 +202,23 @@ void TestSandboxFaults::matchesMethodAndRegex()
     QCOMPARE(get(m_nam, url(u"/data/42"_s)).status, 200);
     QCOMPARE(send(m_nam, QNetworkRequest(url(u"/data/abc"_s)), "POST", "x").status, 200);
     QCOMPARE(send(m_nam, QNetworkRequest(url(u"/data/42"_s)), "POST", "x").status, 500);
+}
+
+void TestSandboxFaults::matchesUserAgent()
+{
+    // One replica cut off alone: the rule names its User-Agent; the other client passes.
+    addFault({{u"kind"_s, u"status"_s}, {u"userAgent"_s, u"*(agent-a)"_s}, {u"status"_s, 503}});
+    QNetworkRequest a(url(u"/data/1"_s));
+    a.setRawHeader("User-Agent", "azure-msi-operator/1.0 (agent-a)");
+    QNetworkRequest b(url(u"/data/1"_s));
+    b.setRawHeader("User-Agent", "azure-msi-operator/1.0 (agent-b)");
+    QCOMPARE(send(m_nam, a, "GET", {}).status, 503);
+    QCOMPARE(send(m_nam, b, "GET", {}).status, 200);
+    QCOMPARE(get(m_nam, url(u"/data/1"_s)).status, 200);
+    QString error;
+    const auto rule = FaultRule::fromJson({{u"kind"_s, u"status"_s}, {u"userAgent"_s, u"x*"_s}}, &error);
+    QVERIFY2(rule, qPrintable(error));
+    QCOMPARE(rule->toJson().value(u"userAgent"_s).toString(), u"x*"_s);
 }
 
 void TestSandboxFaults::fractionIsReproducibleWithSeed()

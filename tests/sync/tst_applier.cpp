@@ -45,6 +45,8 @@ private Q_SLOTS:
     void deletedNamespaceWaits();
     void serverErrorFailsOneItemOnly();
     void cancelStopsNewItems();
+    void abortStopsRetriesInFlight();
+    void withoutRequestRetriesAFailureReturnsAtOnce();
 
 private:
     Model::ClusterState snapshot();
@@ -420,6 +422,68 @@ void TestApplier::cancelStopsNewItems()
     }
     QCOMPARE(applied, 2);
     QCOMPARE(m_env->store().objects(typeOf(u"azureidentities"_s)).size(), 2);
+}
+
+void TestApplier::abortStopsRetriesInFlight()
+{
+    // The create is answered 503 with Retry-After: 1 s, so its request job is waiting to send it
+    // again when the replica loses the Lease: abort() must make that retry never happen.
+    const Sync::PlannerOptions options;
+    const Sync::Plan plan = Sync::Planner(options).plan({mapMsi(options)}, snapshot(), kNow);
+    QCOMPARE(plan.writeCount(), 1);
+    FaultRule rule;
+    rule.method = "POST";
+    rule.path = u"*/azureidentities"_s;
+    rule.kind = Amo::Sandbox::FaultKind::Status;
+    rule.status = 503;
+    rule.retryAfterSeconds = 1;
+    m_env->server.faults().add(rule);
+    auto posts = [this] {
+        int count = 0;
+        for (const auto &entry : m_env->server.requestLog().entries())
+            count += entry.method == "POST" && entry.path.endsWith(u"/azureidentities"_s) ? 1 : 0;
+        return count;
+    };
+
+    Sync::Applier applier(m_client.get());
+    QSignalSpy finished(&applier, &Sync::Applier::finished);
+    QVERIFY(applier.apply(plan.writes()));
+    QTRY_COMPARE_WITH_TIMEOUT(posts(), 1, kTimeoutMs);
+    applier.abort(u"lost the Lease"_s);
+    QCOMPARE(finished.count(), 1); // at once, not when the retry would have answered
+    const QList<ActionResult> results = finished.first().first().value<QList<ActionResult>>();
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results.first().outcome, Outcome::Cancelled);
+    QCOMPARE(results.first().error, u"lost the Lease"_s);
+    QVERIFY(!applier.isRunning());
+    m_env->server.faults().clear(); // a retry would now succeed: none may come
+    QTest::qWait(2500);
+    QCOMPARE(posts(), 1);
+    QCOMPARE(m_env->store().objects(typeOf(u"azureidentities"_s)).size(), 0);
+}
+
+void TestApplier::withoutRequestRetriesAFailureReturnsAtOnce()
+{
+    const Sync::PlannerOptions options;
+    const Sync::Plan plan = Sync::Planner(options).plan({mapMsi(options)}, snapshot(), kNow);
+    FaultRule rule;
+    rule.method = "POST";
+    rule.path = u"*/azureidentities"_s;
+    rule.kind = Amo::Sandbox::FaultKind::Status;
+    rule.status = 500;
+    rule.times = 1;
+    m_env->server.faults().add(rule);
+    Sync::Applier applier(m_client.get());
+    applier.setRequestRetries(0); // the caller's work queue retries
+    const QList<ActionResult> results = run(applier, plan.writes());
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results.first().outcome, Outcome::Failed);
+    QCOMPARE(results.first().attempts, 1);
+    int posts = 0;
+    for (const auto &entry : m_env->server.requestLog().entries())
+        posts += entry.method == "POST" ? 1 : 0;
+    QCOMPARE(posts, 1);
+    QCOMPARE(m_env->store().objects(typeOf(u"azureidentities"_s)).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestApplier)

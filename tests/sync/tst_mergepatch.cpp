@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "plannerfixture.h"
-#include "shared/sync/mergepatch.h"
+#include "shared/util/mergepatch.h"
 
 class TestMergePatch : public QObject
 {
@@ -36,8 +36,8 @@ void TestMergePatch::mergePatch()
     QFETCH(QByteArray, target);
     QFETCH(QByteArray, patch);
     QFETCH(QByteArray, result);
-    QCOMPARE(compact(Sync::MergePatch::apply(QJsonDocument::fromJson(target).object(),
-                                             QJsonDocument::fromJson(patch).object())),
+    QCOMPARE(compact(Amo::MergePatch::apply(QJsonDocument::fromJson(target).object(),
+                                            QJsonDocument::fromJson(patch).object())),
              result);
 }
 

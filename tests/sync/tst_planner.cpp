@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "plannerfixture.h"
 #include "shared/sync/expiryrule.h"
-#include "shared/sync/mergepatch.h"
+#include "shared/util/mergepatch.h"
 
 class TestPlanner : public QObject
 {
@@ -221,7 +221,7 @@ void TestPlanner::updateKeepsWhatWeDoNotOwn()
                         R"("spec":{"clientID":"df398181-f42f-41b4-b791-b1d4572be315"}})"));
 
     // What the API server would store: ours fixed, everything else untouched.
-    const QJsonObject after = Sync::MergePatch::apply(object, update.patch);
+    const QJsonObject after = Amo::MergePatch::apply(object, update.patch);
     QCOMPARE(after.value(u"status"_s), object.value(u"status"_s));
     QCOMPARE(after[u"spec"_s][u"adResourceID"_s].toString(), u"https://example.invalid"_s);
     QCOMPARE(after[u"metadata"_s][u"labels"_s], object[u"metadata"_s][u"labels"_s]);

@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonDocument>
 #include <QTimer>
 
@@ -37,12 +38,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption portOption(u"port"_s, u"Port on 127.0.0.1 (default: a free one)."_s, u"N"_s, u"0"_s);
     const QCommandLineOption tlsOption(u"tls"_s,
                                        u"Serve HTTPS with a generated CA; kubeconfig uses client certificates."_s);
+    const QCommandLineOption caOption(u"tls-ca"_s, u"With --tls: sign the server certificate with this PEM CA."_s,
+                                      u"FILE"_s);
+    const QCommandLineOption caKeyOption(u"tls-ca-key"_s, u"The unencrypted PEM private key of --tls-ca."_s, u"FILE"_s);
     const QCommandLineOption outOption(u"out"_s, u"Where to write kubeconfig, sandbox.env and the environment file."_s,
                                        u"DIR"_s, u"sandbox-out"_s);
     const QCommandLineOption generateOption(
         u"generate"_s, u"Print a generated scenario: N MSIs, K namespaces, B bindings, fraction F drifted."_s,
         u"N:K:B:F"_s);
-    parser.addOptions({scenarioOption, portOption, tlsOption, outOption, generateOption});
+    parser.addOptions({scenarioOption, portOption, tlsOption, caOption, caKeyOption, outOption, generateOption});
     parser.process(app);
 
     if (parser.isSet(generateOption)) {
@@ -68,6 +72,23 @@ int main(int argc, char *argv[])
     SandboxOptions options;
     options.port = quint16(parser.value(portOption).toUInt());
     options.tls = parser.isSet(tlsOption);
+    for (const auto &[option, target] :
+         {std::pair {&caOption, &options.caCertificatePem}, std::pair {&caKeyOption, &options.caPrivateKeyPem}}) {
+        if (!parser.isSet(*option))
+            continue;
+        QFile file(parser.value(*option));
+        if (!file.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "--%s %s: %s\n", qPrintable(option->names().first()), qPrintable(file.fileName()),
+                         qPrintable(file.errorString()));
+            return 2;
+        }
+        *target = file.readAll();
+    }
+    if (options.caCertificatePem.isEmpty() != options.caPrivateKeyPem.isEmpty()
+        || (parser.isSet(caOption) && !options.tls)) {
+        std::fprintf(stderr, "--tls-ca and --tls-ca-key go together, with --tls\n");
+        return 2;
+    }
     Sandbox sandbox;
     if (!sandbox.start(*scenario, options)) {
         std::fprintf(stderr, "%s\n", qPrintable(sandbox.errorString()));

@@ -90,6 +90,8 @@ QList<std::pair<QString, QString>> SandboxApp::environment(const QString &direct
     line("SANDBOX_ADMIN_TOKEN", QString::fromLatin1(m_sandbox.adminToken()));
     line("IDENTITY_ENDPOINT", m_sandbox.appServiceUrl().toString());
     line("IDENTITY_HEADER", s.appServiceIdentityHeader);
+    // IMDS at the sandbox too: a run whose other credentials fail never falls through to 169.254.169.254
+    line("AZURE_POD_IDENTITY_AUTHORITY_HOST", m_sandbox.baseUrl().toString());
     if (m_sandbox.certificateAuthority())
         line("SSL_CERT_FILE", dir.absoluteFilePath(u"ca.crt"_s));
     return vars;
