@@ -3,6 +3,10 @@
 
 #include <QString>
 
+namespace Amo::Config {
+struct OperatorConfig;
+}
+
 namespace Amo::Workload {
 
 /** The --workloadidentity.* settings. */
@@ -14,6 +18,8 @@ struct WorkloadOptions
     QString issuer; // the cluster's service-account issuer (given or discovered)
     bool tenantAnnotation = false; // also write azure.workload.identity/tenant-id
     int credentialCap = 20; // federated credentials Azure allows per identity
+
+    static WorkloadOptions fromConfig(const Config::OperatorConfig &config);
 };
 
 } // namespace Amo::Workload
