@@ -230,6 +230,7 @@ bool Sandbox::handleControl(const HttpRequest &request, HttpExchange &exchange)
                                                           {u"kubernetes"_s, kubernetesHandler() != nullptr},
                                                           {u"subscriptions"_s, m_scenario.subscriptions.size()},
                                                           {u"msis"_s, m_scenario.msis.size()},
+                                                          {u"serviceAccountIssuer"_s, m_serviceAccounts.issuer()},
                                                           {u"openConnections"_s, m_server->openConnections()}})));
         return true;
     }
