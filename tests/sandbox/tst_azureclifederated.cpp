@@ -170,10 +170,10 @@ void TestAzureCliFederated::createListShowDelete()
 
 void TestAzureCliFederated::refusesBadNameAndTwentyFirst()
 {
-    Result r = az(fic(u"create"_s, u"-bad"_s)
+    Result r = az(fic(u"create"_s, u"bad.name"_s)
                   + QStringList {u"--issuer"_s, kIssuer, u"--subject"_s, u"system:serviceaccount:x:y"_s});
     QVERIFY(r.exitCode != 0);
-    QVERIFY2(r.err.contains("-bad"), r.err.constData());
+    QVERIFY2(r.err.contains("'bad.name'"), r.err.constData());
     // fill the identity up to 20, then the CLI shows Azure's refusal
     const int existing = int(az(fic(u"list"_s) + QStringList {u"--output"_s, u"json"_s}).json().array().size());
     for (int i = existing; i < 20; ++i) {
