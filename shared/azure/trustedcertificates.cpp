@@ -66,6 +66,10 @@ bool TrustedCertificates::install(const QProcessEnvironment &env, QString *error
     const auto extra = fromEnvironment(env, error);
     if (!extra)
         return false;
+    // Nothing added: keep Qt's default, whose on-demand loading also finds OpenSSL's hashed files
+    // (/etc/ssl/certs/<hash>.0) that systemCaCertificates() does not list.
+    if (extra->isEmpty())
+        return true;
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     // an explicit list turns off Qt's on-demand root loading, so the system roots go in first
     QList<QSslCertificate> roots = QSslConfiguration::systemCaCertificates();

@@ -4,6 +4,7 @@
 #include "agent/demoenvironment.h"
 #include "agent/operatorservice.h"
 #include "agent/workqueuemetrics.h"
+#include "shared/azure/retrypolicy.h"
 #include "shared/config/operatorconfig.h"
 #include "shared/kube/eventrecorder.h"
 #include "shared/metrics/registry.h"
@@ -794,8 +795,8 @@ void TestOperatorSync::stalledAzureDoesNotHoldIncrementalWork()
 
 void TestOperatorSync::failedFirstListingIsRetriedSoon()
 {
-    // One token request answered 503 fails the first listing; it is tried again within seconds,
-    // not at the next interval an hour later.
+    // A token request answered 503 through all of its retries fails the first listing; it is tried
+    // again within seconds, not at the next interval an hour later.
     World world(baseScenario());
     Amo::Sandbox::FaultRule rule;
     rule.id = u"token-503"_s;
@@ -803,7 +804,7 @@ void TestOperatorSync::failedFirstListingIsRetriedSoon()
     rule.status = 503;
     rule.method = "POST";
     rule.path = u"*/oauth2/*token"_s;
-    rule.times = 1;
+    rule.times = Amo::Azure::RetryPolicy().maxRetries + 1;
     world.sandbox().faults().add(rule);
     QString error;
     QVERIFY2(world.start(&error), qPrintable(error));

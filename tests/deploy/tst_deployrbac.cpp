@@ -105,9 +105,10 @@ QJsonObject scenarioFor(const QList<Grant> &grants)
     return scenario;
 }
 
+// Full syncs only: watch events add incremental ones, which would end the wait before a second full sync.
 int syncsFinished(const QString &log)
 {
-    static const QRegularExpression finished(u" sync finished "_s);
+    static const QRegularExpression finished(u" sync finished kind=full "_s);
     int n = 0;
     for (auto it = finished.globalMatch(log); it.hasNext(); it.next())
         ++n;
