@@ -53,13 +53,33 @@ QStringList PlanBuilder::workloadIdentities(const QList<Mapping::MsiMapping> &ma
 }
 
 QList<Action> PlanBuilder::workloadActions(const QList<Mapping::MsiMapping> &mappings,
+                                           const Model::ClusterState &cluster,
                                            const Workload::WorkloadState &workload) const
 {
     QList<Workload::WorkloadPair> pairs;
     QList<Action> actions;
     for (const Mapping::MsiMapping &mapping : mappings) {
         Workload::WorkloadMapping mapped = m_workload->map(mapping);
-        pairs.append(mapped.pairs);
+        for (const Workload::WorkloadPair &pair : std::as_const(mapped.pairs)) {
+            // The AzureIdentity rules hold here too: the namespace must be there, Active and admit the MSI.
+            const Model::ObservedNamespace *ns = cluster.findNamespace(pair.namespaceName);
+            if (ns && ns->isActive() && !m_planner.guard().refusal(*ns, pair.msiId)) {
+                pairs.append(pair);
+                continue;
+            }
+            if (ns && ns->isActive())
+                continue; // the planner's Skip names the guard's refusal
+            Action wait;
+            wait.kind = Action::Kind::WaitForNamespace;
+            wait.resource = u"ServiceAccount"_s;
+            wait.msiId = pair.msiId;
+            wait.namespaceName = pair.namespaceName;
+            wait.name = pair.serviceAccount;
+            wait.code = ns ? u"NamespaceTerminating"_s : u"NamespaceMissing"_s;
+            wait.reason = ns ? tr("namespace \"%1\" is terminating").arg(pair.namespaceName)
+                             : tr("namespace \"%1\" does not exist").arg(pair.namespaceName);
+            actions.append(wait);
+        }
         for (const Model::Skip &skip : std::as_const(mapped.skips)) {
             Action action;
             action.kind = Action::Kind::Skip;
@@ -95,7 +115,7 @@ Plan PlanBuilder::plan(const QList<Mapping::MsiMapping> &mappings, const Model::
         plan.actions.removeIf([](const Action &action) { return action.kind != Action::Kind::Skip; });
     }
     if (workload) {
-        const QList<Action> extra = workloadActions(mappings, *workload);
+        const QList<Action> extra = workloadActions(mappings, cluster, *workload);
         // Writes stay ahead of reports, as the applier and the readers expect.
         QList<Action> merged = plan.actions + extra;
         std::stable_partition(merged.begin(), merged.end(), [](const Action &action) { return action.isWrite(); });

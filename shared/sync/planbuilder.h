@@ -81,7 +81,7 @@ public:
     const Planner &planner() const { return m_planner; }
 
 private:
-    QList<Action> workloadActions(const QList<Mapping::MsiMapping> &mappings,
+    QList<Action> workloadActions(const QList<Mapping::MsiMapping> &mappings, const Model::ClusterState &cluster,
                                   const Workload::WorkloadState &workload) const;
 
     Mapping::IdentityMapper m_mapper;
