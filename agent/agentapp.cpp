@@ -17,11 +17,13 @@
 #include "shared/kube/eventrecorder.h"
 #include "shared/mapping/identitymapper.h"
 #include "shared/metrics/registry.h"
+#include "shared/sync/issuerdiscovery.h"
 #include "shared/sync/operatorclients.h"
 #include "shared/sync/plantext.h"
 #include "shared/sync/reconciler.h"
 #include "shared/util/clock.h"
 #include "shared/util/logger.h"
+#include "shared/workload/workloadmapper.h"
 
 #include <QEventLoop>
 
@@ -87,12 +89,22 @@ int AgentApp::run(const QStringList &arguments, const QHash<QString, QString> &e
             return ExitUsage;
         }
     }
-    const Config::OperatorConfig &config = parsed.config;
+    Config::OperatorConfig &config = parsed.config;
 
     // Options that only the mapping can judge (templates, label format) are checked before anything runs.
     const Mapping::IdentityMapper mapper(Mapping::MappingOptions::fromConfig(config));
     if (!mapper.isValid()) {
         print(m_err, mapper.error() + u'\n');
+        return ExitUsage;
+    }
+    if (config.workloadIdentityEnable) {
+        const Workload::WorkloadMapper workload(Workload::WorkloadOptions::fromConfig(config));
+        if (!workload.isValid()) {
+            print(m_err, workload.error() + u'\n');
+            return ExitUsage;
+        }
+    } else if (!config.azureIdentityEnable) {
+        print(m_err, u"--azureidentity.enable=false leaves nothing to do without --workloadidentity.enable\n"_s);
         return ExitUsage;
     }
 
@@ -126,6 +138,15 @@ int AgentApp::run(const QStringList &arguments, const QHash<QString, QString> &e
     if (!clients) {
         logger.error(clientError);
         return ExitError;
+    }
+    if (config.workloadIdentityEnable && config.workloadIdentityIssuer.isEmpty()) {
+        QString issuerError;
+        config.workloadIdentityIssuer = Sync::IssuerDiscovery::discover(clients->kube(), &issuerError);
+        if (config.workloadIdentityIssuer.isEmpty()) {
+            logger.error(issuerError);
+            return ExitError;
+        }
+        logger.info(u"discovered the service account issuer"_s, {{u"issuer"_s, config.workloadIdentityIssuer}});
     }
     if (config.dryRun)
         return DryRun(config, *clients, logger, m_out).run();

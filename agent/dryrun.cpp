@@ -7,6 +7,7 @@
 #include "shared/sync/operatorclients.h"
 #include "shared/sync/planbuilder.h"
 #include "shared/sync/snapshotjob.h"
+#include "shared/sync/workloadstatejob.h"
 #include "shared/util/clock.h"
 #include "shared/util/logger.h"
 
@@ -46,7 +47,28 @@ int DryRun::run()
         m_logger.error(u"cannot list the subscriptions"_s, {{u"error"_s, snapshot.azureError}});
         return ExitError;
     }
-    const Sync::PlanResult result = Sync::PlanBuilder(m_config).build(snapshot, clock.nowUtc());
+    const Sync::PlanBuilder builder(m_config);
+    if (builder.workloadEnabled()) {
+        // What workload identity mode plans from: read after the MSIs, for just the identities with a pair.
+        auto *workload = new Sync::WorkloadStateJob(
+            m_clients.kube(), m_clients.arm(),
+            builder.workloadIdentities(builder.map(snapshot.catalog.msis(), clock.nowUtc())));
+        QEventLoop wait;
+        QObject::connect(workload, &Sync::WorkloadStateJob::finished, &wait,
+                         [&](const Sync::WorkloadStateResult &read) {
+                             snapshot.workload = read.state;
+                             snapshot.workloadError = read.error;
+                             snapshot.workloadRead = true;
+                             wait.quit();
+                         });
+        workload->start();
+        wait.exec();
+        if (!snapshot.workloadError.isEmpty()) {
+            m_logger.error(u"cannot read the workload identity state"_s, {{u"error"_s, snapshot.workloadError}});
+            return ExitError;
+        }
+    }
+    const Sync::PlanResult result = builder.build(snapshot, clock.nowUtc());
     const QByteArray text = PlanOutput::render(result.plan, m_config.planOutput);
     std::fwrite(text.constData(), 1, size_t(text.size()), m_out);
     std::fflush(m_out);

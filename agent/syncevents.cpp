@@ -13,8 +13,21 @@ namespace Amo::Agent {
 namespace {
 const QString kApiVersion = u"aadpodidentity.k8s.io/v1"_s;
 
+// The ServiceAccount a credential federates: the last part of system:serviceaccount:<ns>:<name>.
+QString serviceAccountOf(const Sync::Action &action)
+{
+    const QStringList subject
+        = action.object.value(u"properties"_s).toObject().value(u"subject"_s).toString().split(u':');
+    return subject.size() == 4 ? subject.at(3) : QString();
+}
+
 Kube::EventReference referenceFor(const Sync::Action &action, const Model::ClusterState &cluster)
 {
+    // Workload identity: Events go on the ServiceAccount, also those about its credential in Azure.
+    if (action.resourceKind() == u"ServiceAccount")
+        return {u"v1"_s, u"ServiceAccount"_s, action.namespaceName, action.name, {}, {}};
+    if (action.resourceKind() == u"FederatedIdentityCredential")
+        return {u"v1"_s, u"ServiceAccount"_s, action.namespaceName, serviceAccountOf(action), {}, {}};
     Kube::EventReference ref {kApiVersion, action.resourceKind(), action.namespaceName, action.name, {}, {}};
     if (action.kind == Sync::Action::Kind::RepointBinding || action.aboutBinding) {
         if (const Model::ObservedBinding *binding = cluster.findBinding(action.namespaceName, action.name))
@@ -69,6 +82,20 @@ void SyncEvents::record(const Sync::SyncReport &report, const Model::ClusterStat
                 m_recorder->record(ref, Type::Normal, u"Updated"_s, u"Update"_s,
                                    tr("updated %1").arg(fieldsOf(action)));
             break;
+        case Kind::CreateServiceAccount:
+            m_recorder->record(ref, Type::Normal, u"Created"_s, u"Create"_s,
+                               tr("created for managed identity %1").arg(action.msiId));
+            break;
+        case Kind::UpdateServiceAccount:
+            m_recorder->record(ref, Type::Normal, u"Updated"_s, u"Update"_s,
+                               tr("annotated for managed identity %1").arg(action.msiId));
+            break;
+        case Kind::CreateFederatedCredential:
+        case Kind::UpdateFederatedCredential:
+            m_recorder->record(
+                ref, Type::Normal, u"Federated"_s, u"Federate"_s,
+                tr("federated credential %1 written on managed identity %2 in Azure").arg(action.name, action.msiId));
+            break;
         case Kind::RepointBinding:
             m_recorder->record(
                 ref, Type::Normal, u"Repointed"_s, u"Update"_s,
@@ -93,8 +120,17 @@ void SyncEvents::record(const Sync::SyncReport &report, const Model::ClusterStat
             reason = u"Conflict"_s;
         else if (action.kind == Kind::Orphan)
             reason = u"Orphaned"_s;
-        const bool exists = action.aboutBinding ? cluster.findBinding(action.namespaceName, action.name) != nullptr
-                                                : cluster.findIdentity(action.namespaceName, action.name) != nullptr;
+        else if (action.kind == Kind::Blocked)
+            reason = u"Blocked"_s;
+        const QString resource = action.resourceKind();
+        bool exists = false;
+        if (resource == u"ServiceAccount")
+            exists = action.kind != Kind::Skip; // a conflict or an orphan is about a ServiceAccount that is there
+        else if (resource == u"FederatedIdentityCredential")
+            exists = action.kind == Kind::Blocked && !serviceAccountOf(action).isEmpty();
+        else
+            exists = action.aboutBinding ? cluster.findBinding(action.namespaceName, action.name) != nullptr
+                                         : cluster.findIdentity(action.namespaceName, action.name) != nullptr;
         if (reason.isEmpty() || action.name.isEmpty() || !exists)
             continue;
         const QString skipReason = skipped.value(action.msiId.toLower());

@@ -74,7 +74,8 @@ void SyncMetrics::recordPlan(const Sync::Plan &plan)
 {
     using Kind = Sync::Action::Kind;
     for (Kind kind : {Kind::CreateIdentity, Kind::UpdateIdentity, Kind::RepointBinding, Kind::WaitForNamespace,
-                      Kind::Conflict, Kind::Orphan, Kind::Skip})
+                      Kind::Conflict, Kind::Orphan, Kind::Skip, Kind::CreateServiceAccount, Kind::UpdateServiceAccount,
+                      Kind::CreateFederatedCredential, Kind::UpdateFederatedCredential, Kind::Blocked})
         m_planActions.set({Sync::Action::kindName(kind)}, plan.count(kind));
 }
 

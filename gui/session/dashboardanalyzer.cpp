@@ -63,6 +63,14 @@ RowState stateOf(Action::Kind kind)
         return RowState::Orphan;
     case Action::Kind::Skip:
         return RowState::Skipped;
+    case Action::Kind::CreateServiceAccount:
+    case Action::Kind::CreateFederatedCredential:
+        return RowState::WillCreate;
+    case Action::Kind::UpdateServiceAccount:
+    case Action::Kind::UpdateFederatedCredential:
+        return RowState::WillUpdate;
+    case Action::Kind::Blocked:
+        return RowState::Conflict;
     }
     return RowState::InSync;
 }

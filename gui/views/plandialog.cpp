@@ -41,6 +41,16 @@ QString groupTitle(Action::Kind kind, int count)
         return PlanDialog::tr("Orphan, reported only (%n)", nullptr, count);
     case Action::Kind::Skip:
         return PlanDialog::tr("Skipped (%n)", nullptr, count);
+    case Action::Kind::CreateServiceAccount:
+        return PlanDialog::tr("Create ServiceAccount (%n)", nullptr, count);
+    case Action::Kind::UpdateServiceAccount:
+        return PlanDialog::tr("Update ServiceAccount (%n)", nullptr, count);
+    case Action::Kind::CreateFederatedCredential:
+        return PlanDialog::tr("Create federated credential in Azure (%n)", nullptr, count);
+    case Action::Kind::UpdateFederatedCredential:
+        return PlanDialog::tr("Update federated credential in Azure (%n)", nullptr, count);
+    case Action::Kind::Blocked:
+        return PlanDialog::tr("Blocked by an Azure limit, not written (%n)", nullptr, count);
     }
     return {};
 }

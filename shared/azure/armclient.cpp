@@ -7,6 +7,7 @@
 #include "shared/azure/httpjob.h"
 #include "shared/azure/msiinventoryjob.h"
 
+#include <QJsonDocument>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -46,6 +47,20 @@ bool ArmClient::isArmUrl(const QUrl &next) const
 ArmRequestJob *ArmClient::get(const QUrl &url, QObject *parent)
 {
     return new ArmRequestJob(this, url, parent);
+}
+
+ArmRequestJob *ArmClient::put(const QUrl &url, const QJsonObject &body, QObject *parent)
+{
+    return new ArmRequestJob(this, "PUT"_ba, url, QJsonDocument(body).toJson(QJsonDocument::Compact), parent);
+}
+
+QUrl ArmClient::federatedCredentialsUrl(const QString &identityId, const QString &name) const
+{
+    QString path = identityId.startsWith(u'/') ? identityId.mid(1) : identityId;
+    path += u"/federatedIdentityCredentials"_s;
+    if (!name.isEmpty())
+        path += u'/' + QString::fromUtf8(QUrl::toPercentEncoding(name));
+    return url(path, m_options.identityApiVersion);
 }
 
 ArmListJob *ArmClient::list(const QUrl &firstPage, QObject *parent)

@@ -5,6 +5,7 @@
 #include "shared/azure/retrypolicy.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 
 class QNetworkAccessManager;
@@ -51,10 +52,14 @@ public:
     /** {arm endpoint}{path}?api-version=… */
     QUrl url(const QString &path, const QString &apiVersion) const;
     ArmRequestJob *get(const QUrl &url, QObject *parent = nullptr);
+    /** PUT of a JSON body (create or replace), retried like a GET: a PUT is idempotent. */
+    ArmRequestJob *put(const QUrl &url, const QJsonObject &body, QObject *parent = nullptr);
     /** Follows every nextLink; an error on any page fails the whole list. */
     ArmListJob *list(const QUrl &firstPage, QObject *parent = nullptr);
 
     ArmListJob *listSubscriptions(QObject *parent = nullptr);
+    /** …/userAssignedIdentities/{name}/federatedIdentityCredentials[/{name}] of the identity's ARM ID. */
+    QUrl federatedCredentialsUrl(const QString &identityId, const QString &name = {}) const;
     ArmRequestJob *getSubscription(const QString &subscriptionId, QObject *parent = nullptr);
     ArmListJob *listUserAssignedIdentities(const QString &subscriptionId, QObject *parent = nullptr);
     /** Subscriptions (listed, or the given ones fetched) and their identities, in parallel. */

@@ -23,6 +23,16 @@ ArmRequestJob::ArmRequestJob(ArmClient *client, const QUrl &url, QObject *parent
 {
 }
 
+ArmRequestJob::ArmRequestJob(ArmClient *client, const QByteArray &method, const QUrl &url, const QByteArray &body,
+                             QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_url(url)
+    , m_method(method)
+    , m_body(body)
+{
+}
+
 void ArmRequestJob::start()
 {
     attempt();
@@ -49,11 +59,13 @@ void ArmRequestJob::onToken(const TokenResult &result)
     QNetworkRequest request(m_url);
     request.setRawHeader("Authorization", "Bearer " + m_token);
     request.setRawHeader("Accept", "application/json");
+    if (!m_body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setHeader(QNetworkRequest::UserAgentHeader, UserAgent::value());
     // a redirect must not carry our bearer token to another host
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     ++m_attempts;
-    auto *job = new HttpJob(m_client->network(), request, "GET"_ba, {}, m_client->options().timeoutMs, this);
+    auto *job = new HttpJob(m_client->network(), request, m_method, m_body, m_client->options().timeoutMs, this);
     connect(job, &HttpJob::finished, this, &ArmRequestJob::onAnswer);
     job->start();
 }
@@ -62,7 +74,7 @@ void ArmRequestJob::onAnswer(const HttpResult &http)
 {
     if (!m_client)
         return done({false, http.status, {}, {}, u"the ARM client was destroyed"_s, {}, m_attempts});
-    m_client->onAnswer("GET"_ba, m_url, m_token, http);
+    m_client->onAnswer(m_method, m_url, m_token, http);
     ArmResponse response {false, http.status, {}, ArmError::code(http), {}, http.header("x-ms-request-id"), m_attempts};
     const RetryPolicy &policy = m_client->options().retry;
 

@@ -16,6 +16,8 @@ QString optionColumn(const OptionSpec &spec)
     if (spec.kind == OptionKind::String || spec.kind == OptionKind::StringList || spec.kind == OptionKind::Duration
         || spec.kind == OptionKind::Number)
         text += u'=' + spec.valueName;
+    else if (spec.kind == OptionKind::Toggle)
+        text += u"[=true|false]"_s;
     return text;
 }
 

@@ -56,6 +56,7 @@ struct OperatorConfig
     QString kubernetesNamespaceSelector; // a label selector target namespaces must match; empty: every namespace
 
     // AzureIdentity
+    bool azureIdentityEnable = true; // write AzureIdentities (off: workload identity mode alone)
     bool azureIdentityNamespaced = false;
     QString azureIdentityTemplateNamespace = QStringLiteral("{{index .Tags \"k8snamespace\"}}");
     QString azureIdentityTemplateResourceName = QStringLiteral("{{ .Name }}-{{ .ClientId }}");
@@ -65,6 +66,14 @@ struct OperatorConfig
     GoDuration azureIdentityExpiryDuration = GoDuration::fromHours(2190);
     QString azureIdentityExpiryTimeFormat = QStringLiteral("2006-01-02");
     double azureIdentityExpiryRenew = 0.5; // renew once less than this fraction of the duration is left
+
+    // Workload identity (ours): ServiceAccounts and federated identity credentials per (MSI, namespace)
+    bool workloadIdentityEnable = false;
+    QString workloadIdentityTemplateServiceAccount = QStringLiteral("{{ .Name }}");
+    QString workloadIdentityTemplateCredentialName; // empty: cluster, namespace and ServiceAccount, hashed to fit
+    QString workloadIdentityClusterName = QStringLiteral("cluster");
+    QString workloadIdentityIssuer; // empty: discovered from the API server's /.well-known/openid-configuration
+    bool workloadIdentityTenantAnnotation = false;
 
     // HTTP server
     QString serverBind = QStringLiteral(":8080");

@@ -120,6 +120,10 @@ ArgvScan scanArguments(const QStringList &args, const QList<OptionSpec> &specs)
             const OptionSpec &spec = *named.at(n).first;
             const bool last = n + 1 == named.size();
             if (!takesValue(spec)) {
+                if (last && inlineValue && spec.kind == OptionKind::Toggle) {
+                    scan.flags[spec.longName].append(*inlineValue);
+                    continue;
+                }
                 if (last && inlineValue) {
                     QString expected = u"no value: --"_s + spec.longName + u" is a switch"_s;
                     if (spec.kind == OptionKind::Bool && !spec.env.isEmpty())
@@ -243,6 +247,23 @@ ParseResult OptionParser::parse(const QStringList &arguments, const QHash<QStrin
                 cfg.*field = explicitBools.contains(spec.aliasOf) ? (cfg.*field || value) : value;
                 explicitBools.insert(spec.aliasOf);
             }
+            break;
+        }
+        case OptionKind::Toggle: {
+            // Unlike a switch, the default may be true, so the flag takes =true or =false (bare: true).
+            const QString text = raw.values.value(0);
+            bool value = true;
+            if (!text.isEmpty()) {
+                QString goError;
+                const auto parsed = GoBool::parse(text, &goError);
+                if (!parsed) {
+                    result.error
+                        = invalidValue(spec, text, u"a boolean: true or false (also 1, t, 0, f, …)"_s, goError);
+                    return result;
+                }
+                value = *parsed;
+            }
+            cfg.*std::get<bool OperatorConfig::*>(spec.field) = value;
             break;
         }
         case OptionKind::String: {

@@ -14,6 +14,7 @@ namespace Amo::Config {
 /** How an option's text becomes a value. */
 enum class OptionKind {
     Bool, // flag by presence; env parsed like strconv.ParseBool, set-but-empty means true
+    Toggle, // a Bool with a default that a flag may turn off: --name (true) or --name=false
     String,
     StringList, // flag repeatable; env split on spaces; flags replace env, env replaces the default
     Duration, // Go time.ParseDuration syntax
@@ -38,6 +39,8 @@ enum class OptionCheck {
     LabelFormat,
     LabelSelector, // empty, or a Kubernetes label selector
     GoTemplate,
+    OptionalGoTemplate, // empty, or a Go template
+    OptionalHttpsUrl, // empty, or an absolute https URL
     TimeLayout,
     OptionalExistingFile,
     RenderSource,

@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QRegularExpression>
+#include <QUrl>
 
 #include <cmath>
 
@@ -175,6 +176,15 @@ QString OptionValidator::checkString(OptionCheck check, const QString &value)
         return checkLabelSelector(value);
     case OptionCheck::GoTemplate:
         return checkTemplate(value);
+    case OptionCheck::OptionalGoTemplate:
+        return value.isEmpty() ? QString() : checkTemplate(value);
+    case OptionCheck::OptionalHttpsUrl: {
+        // Azure accepts only https issuers for federated credentials.
+        const QUrl url(value, QUrl::StrictMode);
+        return value.isEmpty() || (url.isValid() && url.scheme() == u"https" && !url.host().isEmpty())
+            ? QString()
+            : u"empty or an https URL such as https://oidc.example.com/"_s;
+    }
     case OptionCheck::TimeLayout:
         return checkTimeLayout(value);
     case OptionCheck::OptionalExistingFile: {

@@ -119,6 +119,13 @@ RequestJob *KubeClient::get(Resource resource, const QString &ns, const QString 
     return new RequestJob(this, "GET", resource, ns, name, {}, {}, {}, RequestJob::Retry::Safe, this);
 }
 
+RequestJob *KubeClient::getPath(const QString &path, Resource resource)
+{
+    auto *job = new RequestJob(this, "GET", resource, {}, {}, {}, {}, {}, RequestJob::Retry::Safe, this);
+    job->setPath(path);
+    return job;
+}
+
 RequestJob *KubeClient::create(Resource resource, const QString &ns, const QJsonObject &object)
 {
     return new RequestJob(this, "POST", resource, ns, {}, {}, QJsonDocument(object).toJson(QJsonDocument::Compact),

@@ -53,6 +53,8 @@ public:
     ~KubeClient() override;
 
     RequestJob *get(Resource resource, const QString &ns, const QString &name);
+    /** GET of a non-resource path (e.g. /.well-known/openid-configuration), metered as @p resource. */
+    RequestJob *getPath(const QString &path, Resource resource);
     /** POST; when the outcome is unknown (reset, 5xx) the job GETs the name before trying again. */
     RequestJob *create(Resource resource, const QString &ns, const QJsonObject &object);
     /** PUT of a whole object; it must carry metadata.resourceVersion (a 409 means re-read). */

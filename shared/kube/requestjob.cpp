@@ -83,7 +83,7 @@ void RequestJob::attempt()
 
 void RequestJob::send(const Credentials &credentials)
 {
-    const QString path = ResourceInfo::of(m_resource).path(m_ns, m_name);
+    const QString path = m_path.isEmpty() ? ResourceInfo::of(m_resource).path(m_ns, m_name) : m_path;
     const QNetworkRequest request = m_client->makeRequest(m_client->url(path, m_query), credentials, m_contentType);
     m_latency.start();
     m_reply = m_client->network()->sendCustomRequest(request, m_verb, m_body);

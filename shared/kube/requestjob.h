@@ -54,6 +54,8 @@ public:
     ~RequestJob() override;
 
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    /** Requests this path instead of the resource's (a non-resource URL such as /.well-known/…). */
+    void setPath(const QString &path) { m_path = path; }
     /**
      * Retries after the first attempt (default: the client's maxRetries). 0 for a caller that
      * retries on its own, such as the sync engine's work queue, so that nothing is resent behind it.
@@ -83,6 +85,7 @@ private:
     Resource m_resource;
     QString m_ns;
     QString m_name;
+    QString m_path; // overrides the resource's path when set
     QUrlQuery m_query;
     QByteArray m_body;
     QByteArray m_contentType;

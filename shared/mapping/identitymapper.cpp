@@ -2,8 +2,8 @@
 #include "shared/mapping/identitymapper.h"
 
 #include "shared/config/gotimelayout.h"
-#include "shared/gotext/msitemplatedata.h"
 #include "shared/kube/namevalidation.h"
+#include "shared/mapping/msitemplatevalue.h"
 #include "shared/model/armresourceid.h"
 #include "shared/model/stringpool.h"
 
@@ -16,26 +16,6 @@ using Model::Skip;
 namespace {
 const QString kBehaviorAnnotation = u"aadpodidentity.k8s.io/Behavior"_s;
 const QString kBehaviorNamespaced = u"namespaced"_s;
-// The original passed an anonymous struct; Go names its type like this in template error messages.
-const QString kTemplateDataType = u"struct { Id string; Name string; Location string; ResourceGroup string; "
-                                  "SubscriptionId string; ClientId string; TenantId string; PrincipalID string; "
-                                  "Tags map[string]string; Type string }"_s;
-
-GoText::Value templateData(const Model::Msi &msi)
-{
-    GoText::MsiTemplateData data;
-    data.id = msi.id;
-    data.name = msi.name;
-    data.location = msi.location;
-    data.resourceGroup = msi.resourceGroup;
-    data.subscriptionId = msi.subscriptionId;
-    data.clientId = msi.clientId;
-    data.tenantId = msi.tenantId;
-    data.principalId = msi.principalId;
-    data.tags = msi.tags;
-    data.type = msi.type;
-    return data.toValue(kTemplateDataType);
-}
 } // namespace
 
 IdentityMapper::IdentityMapper(MappingOptions options)
@@ -66,7 +46,7 @@ MsiMapping IdentityMapper::map(const Model::Msi &msi, const QDateTime &nowUtc) c
     if (!isValid())
         return result;
 
-    const GoText::Value data = templateData(msi);
+    const GoText::Value data = msiTemplateValue(msi);
     const GoText::ExecResult nsRun = m_namespaceTemplate.execute(data);
     const GoText::ExecResult nameRun = m_nameTemplate.execute(data);
     result.namespaceOutput = Model::StringPool::intern(nsRun.output);

@@ -231,6 +231,8 @@ AadHandler::Outcome AadHandler::clientCredentials(const HttpRequest &request, co
     }
     const ScenarioApplication *app = m_scenario->application(tenantId, clientId);
     if (!app) {
+        if (const ScenarioMsi *identity = m_scenario->msiByClientId(tenantId, clientId))
+            return identityCredentials(form, *identity);
         out.failure = error(400, u"unauthorized_client"_s, 700016,
                             u"Application with identifier '%1' was not found in the directory '%2'. This can happen "
                             "if the application has not been installed by the administrator of the tenant or "
@@ -268,7 +270,30 @@ AadHandler::Outcome AadHandler::clientCredentials(const HttpRequest &request, co
     // an app's own assertion names the app as issuer and subject; anything else is a federated token
     if (jwt->stringClaim(u"iss"_s) == clientId && jwt->stringClaim(u"sub"_s) == clientId)
         return certificateAssertion(*jwt, *app, request);
-    return federatedAssertion(*jwt, *app);
+    return federatedAssertion(*jwt, app->federatedCredentials, app->objectId, app->clientId);
+}
+
+AadHandler::Outcome AadHandler::identityCredentials(const QUrlQuery &form, const ScenarioMsi &identity) const
+{
+    Outcome out;
+    const QString assertion = formValue(form, u"client_assertion"_s);
+    if (assertion.isEmpty()) {
+        // a managed identity has no secrets or certificates of its own
+        out.failure = error(401, u"invalid_client"_s, 7000218,
+                            u"The request body must contain the following parameter: 'client_assertion' or "
+                            "'client_secret'."_s);
+        return out;
+    }
+    if (formValue(form, u"client_assertion_type"_s) != kJwtBearer) {
+        out.failure = error(400, u"invalid_request"_s, 50027, u"client_assertion_type must be '%1'."_s.arg(kJwtBearer));
+        return out;
+    }
+    const auto jwt = JsonWebToken::parse(assertion.toLatin1());
+    if (!jwt) {
+        out.failure = error(400, u"invalid_request"_s, 50027, u"JWT token is invalid or malformed."_s);
+        return out;
+    }
+    return federatedAssertion(*jwt, identity.federatedIdentityCredentials, identity.principalId, identity.clientId);
 }
 
 bool AadHandler::timesValid(const JsonWebToken &jwt) const
@@ -321,13 +346,15 @@ AadHandler::Outcome AadHandler::certificateAssertion(const JsonWebToken &jwt, co
     return out;
 }
 
-AadHandler::Outcome AadHandler::federatedAssertion(const JsonWebToken &jwt, const ScenarioApplication &app) const
+AadHandler::Outcome AadHandler::federatedAssertion(const JsonWebToken &jwt,
+                                                   const QList<ScenarioFederatedCredential> &credentials,
+                                                   const QString &objectId, const QString &appId) const
 {
     Outcome out;
     const QString iss = jwt.stringClaim(u"iss"_s);
     const ScenarioIssuer *issuer = m_scenario->issuer(iss);
     bool issuerTrusted = false;
-    for (const ScenarioFederatedCredential &fc : app.federatedCredentials)
+    for (const ScenarioFederatedCredential &fc : credentials)
         issuerTrusted = issuerTrusted || fc.issuer == iss;
     if (!issuer || !issuerTrusted) {
         out.failure
@@ -358,12 +385,12 @@ AadHandler::Outcome AadHandler::federatedAssertion(const JsonWebToken &jwt, cons
     } else {
         audiences.append(aud.toString());
     }
-    for (const ScenarioFederatedCredential &fc : app.federatedCredentials) {
+    for (const ScenarioFederatedCredential &fc : credentials) {
         if (fc.issuer != iss || fc.subject != sub)
             continue;
         for (const QString &a : std::as_const(audiences)) {
             if (fc.audiences.contains(a))
-                return Outcome {true, {}, app.objectId, app.clientId, u"app"_s, {}};
+                return Outcome {true, {}, objectId, appId, u"app"_s, {}};
         }
         out.failure = error(400, u"invalid_client"_s, 700212,
                             u"No matching federated identity record found for presented assertion audience '%1'."_s.arg(

@@ -9,6 +9,8 @@ namespace Amo::Sandbox {
 
 struct Scenario;
 struct ScenarioApplication;
+struct ScenarioFederatedCredential;
+struct ScenarioMsi;
 class TokenIssuer;
 class JsonWebToken;
 
@@ -41,7 +43,11 @@ private:
     Outcome password(const QUrlQuery &form, const QString &tenantId) const;
     Outcome certificateAssertion(const JsonWebToken &jwt, const ScenarioApplication &app,
                                  const HttpRequest &request) const;
-    Outcome federatedAssertion(const JsonWebToken &jwt, const ScenarioApplication &app) const;
+    /** A federated token checked against the credentials of an app registration or a user-assigned identity. */
+    Outcome federatedAssertion(const JsonWebToken &jwt, const QList<ScenarioFederatedCredential> &credentials,
+                               const QString &objectId, const QString &appId) const;
+    /** client_credentials for a user-assigned identity's client id: only a federated assertion will do. */
+    Outcome identityCredentials(const QUrlQuery &form, const ScenarioMsi &identity) const;
     bool timesValid(const JsonWebToken &jwt) const;
     /** A resource Entra ID knows in every tenant, or this sandbox's ARM; others are AADSTS500011. */
     bool resourceRegistered(const QString &audience) const;

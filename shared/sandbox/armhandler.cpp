@@ -26,18 +26,13 @@ QString normalisedAudience(QString aud)
 }
 } // namespace
 
-struct ArmHandler::Context
-{
-    HeaderList headers;
-    QString principal;
-    QString tenantId;
-};
-
-ArmHandler::ArmHandler(const Scenario *scenario, TokenIssuer *tokens, const Clock *clock)
+ArmHandler::ArmHandler(Scenario *scenario, TokenIssuer *tokens, const Clock *clock)
     : m_scenario(scenario)
     , m_tokens(tokens)
     , m_throttle(clock)
+    , m_writeThrottle(clock)
 {
+    m_writeThrottle.configure(200, 10);
 }
 
 QStringList ArmHandler::subscriptionApiVersions()
@@ -83,6 +78,10 @@ bool ArmHandler::handle(const HttpRequest &request, HttpExchange &exchange)
         u"^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.ManagedIdentity/"
         "userAssignedIdentities(?:/([^/]+))?/?$"_s,
         ci);
+    static const QRegularExpression ficRoute(
+        u"^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.ManagedIdentity/"
+        "userAssignedIdentities/([^/]+)/federatedIdentityCredentials(?:/([^/]+))?/?$"_s,
+        ci);
     const QString lower = request.path.toLower();
     if (lower != u"/subscriptions"_s && !lower.startsWith(u"/subscriptions/"_s))
         return false;
@@ -103,6 +102,7 @@ bool ArmHandler::handle(const HttpRequest &request, HttpExchange &exchange)
     const auto subMatch = subscriptionRoute.match(request.path);
     const auto idMatch = identityRoute.match(request.path);
     const auto groupMatch = groupRoute.match(request.path);
+    const auto ficMatch = ficRoute.match(request.path);
     const bool tenantScope = lower == u"/subscriptions"_s || lower == u"/subscriptions/"_s;
     if (tenantScope)
         exchange.setRoutePattern(u"/subscriptions"_s);
@@ -117,11 +117,23 @@ bool ArmHandler::handle(const HttpRequest &request, HttpExchange &exchange)
                                        "Microsoft.ManagedIdentity/userAssignedIdentities"_s
                                      : u"/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/"
                                        "Microsoft.ManagedIdentity/userAssignedIdentities/{resourceName}"_s);
+    else if (ficMatch.hasMatch())
+        exchange.setRoutePattern(
+            u"/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/"
+            "Microsoft.ManagedIdentity/userAssignedIdentities/{resourceName}/"
+            "federatedIdentityCredentials"_s
+            + (ficMatch.captured(4).isEmpty() ? QString() : u"/{federatedIdentityCredentialResourceName}"_s));
     else
         exchange.setRoutePattern(u"/subscriptions/{subscriptionId}/..."_s);
 
     if (!authenticate(request, exchange, context))
         return true;
+    if (ficMatch.hasMatch()) {
+        federatedCredentials(request, exchange, context,
+                             FicTarget {ficMatch.captured(1), ficMatch.captured(2), ficMatch.captured(3),
+                                        QUrl::fromPercentEncoding(ficMatch.captured(4).toUtf8())});
+        return true;
+    }
 
     const bool identities = idMatch.hasMatch() || groupMatch.hasMatch();
     if (!identities && !subMatch.hasMatch() && !tenantScope) {
@@ -158,32 +170,61 @@ bool ArmHandler::handle(const HttpRequest &request, HttpExchange &exchange)
     const QString subscriptionId = groupMatch.hasMatch() ? groupMatch.captured(1)
         : idMatch.hasMatch()                             ? idMatch.captured(1)
                                                          : subMatch.captured(1);
-    const ArmThrottle::Result budget
-        = m_throttle.consume(tenantScope ? u"tenant:"_s + context.tenantId : subscriptionId, context.principal);
-    context.headers.emplaceBack(tenantScope ? "x-ms-ratelimit-remaining-tenant-reads"
-                                            : "x-ms-ratelimit-remaining-subscription-reads",
-                                QByteArray::number(budget.remaining));
-    if (!tenantScope)
-        context.headers.emplaceBack("x-ms-ratelimit-remaining-subscription-global-reads",
-                                    QByteArray::number(budget.globalRemaining));
-    if (!budget.allowed) {
-        context.headers.emplaceBack("Retry-After", QByteArray::number(budget.retryAfterSeconds));
-        fail(exchange, context, 429, u"SubscriptionRequestsThrottled"_s,
-             u"Number of 'read' requests for subscription '%1' actor '%2' exceeded. Please try again after '%3' "
-             "seconds after the last request."_s.arg(subscriptionId.isEmpty() ? context.tenantId : subscriptionId,
-                                                     context.principal, QString::number(budget.retryAfterSeconds)));
+    if (!admit(exchange, context, tenantScope ? u"tenant:"_s + context.tenantId : subscriptionId, request.method))
         return true;
-    }
 
     if (tenantScope) {
         listSubscriptions(request, exchange, context);
         return true;
     }
+    const ScenarioSubscription *sub
+        = subscriptionFor(exchange, context, subscriptionId,
+                          identities ? u"Microsoft.ManagedIdentity/userAssignedIdentities/read"_s
+                                     : u"Microsoft.Resources/subscriptions/read"_s);
+    if (!sub)
+        return true;
+    if (groupMatch.hasMatch())
+        groupIdentities(request, exchange, context, sub->id, groupMatch.captured(2), groupMatch.captured(3));
+    else if (identities)
+        listIdentities(request, exchange, context, sub->id);
+    else
+        reply(exchange, context, 200, subscriptionJson(sub->id));
+    return true;
+}
+
+bool ArmHandler::admit(HttpExchange &exchange, Context &context, const QString &scope, const QByteArray &method)
+{
+    const bool tenantScope = scope.startsWith(u"tenant:"_s);
+    const bool write = method == "PUT" || method == "PATCH" || method == "POST";
+    const bool remove = method == "DELETE";
+    const QString kind = write ? u"write"_s : remove ? u"delete"_s : u"read"_s;
+    ArmThrottle &bucket = write || remove ? m_writeThrottle : m_throttle;
+    const ArmThrottle::Result budget = bucket.consume(scope, context.principal);
+    const QByteArray suffix = kind.toLatin1() + 's';
+    context.headers.emplaceBack(tenantScope ? QByteArray("x-ms-ratelimit-remaining-tenant-" + suffix)
+                                            : QByteArray("x-ms-ratelimit-remaining-subscription-" + suffix),
+                                QByteArray::number(budget.remaining));
+    if (!tenantScope)
+        context.headers.emplaceBack(QByteArray("x-ms-ratelimit-remaining-subscription-global-" + suffix),
+                                    QByteArray::number(budget.globalRemaining));
+    if (budget.allowed)
+        return true;
+    context.headers.emplaceBack("Retry-After", QByteArray::number(budget.retryAfterSeconds));
+    fail(exchange, context, 429, u"SubscriptionRequestsThrottled"_s,
+         u"Number of '%1' requests for subscription '%2' actor '%3' exceeded. Please try again after '%4' "
+         "seconds after the last request."_s.arg(kind, tenantScope ? context.tenantId : scope, context.principal,
+                                                 QString::number(budget.retryAfterSeconds)));
+    return false;
+}
+
+const ScenarioSubscription *ArmHandler::subscriptionFor(HttpExchange &exchange, Context &context,
+                                                        const QString &subscriptionId, const QString &action) const
+{
     const ScenarioSubscription *sub = m_scenario->subscription(subscriptionId);
     if (!sub) {
         fail(exchange, context, 404, u"SubscriptionNotFound"_s,
              u"The subscription '%1' could not be found."_s.arg(subscriptionId));
-        return true;
+        return nullptr;
     }
     if (sub->tenantId != context.tenantId) {
         // a subscription of another tenant: ARM names the issuer it wants
@@ -196,24 +237,16 @@ bool ArmHandler::handle(const HttpRequest &request, HttpExchange &exchange)
              "error message, please try back later."_s.arg(challenge.arg(context.tenantId),
                                                            challenge.arg(sub->tenantId),
                                                            m_baseUrl.toString() + u'/' + sub->tenantId));
-        return true;
+        return nullptr;
     }
     if (sub->forbids(context.principal)) {
-        const QString action = identities ? u"Microsoft.ManagedIdentity/userAssignedIdentities/read"_s
-                                          : u"Microsoft.Resources/subscriptions/read"_s;
         fail(exchange, context, 403, u"AuthorizationFailed"_s,
              u"The client '%1' with object id '%1' does not have authorization to perform action '%2' over scope "
              "'/subscriptions/%3' or the scope is invalid. If access was recently granted, please refresh your "
              "credentials."_s.arg(context.principal, action, sub->id));
-        return true;
+        return nullptr;
     }
-    if (groupMatch.hasMatch())
-        groupIdentities(request, exchange, context, sub->id, groupMatch.captured(2), groupMatch.captured(3));
-    else if (identities)
-        listIdentities(request, exchange, context, sub->id);
-    else
-        reply(exchange, context, 200, subscriptionJson(sub->id));
-    return true;
+    return sub;
 }
 
 bool ArmHandler::audienceAccepted(const QString &audience) const
@@ -366,7 +399,7 @@ void ArmHandler::groupIdentities(const HttpRequest &request, HttpExchange &excha
 }
 
 bool ArmHandler::page(const HttpRequest &request, HttpExchange &exchange, Context &context, const QJsonArray &items,
-                      QJsonObject *body) const
+                      QJsonObject *body, qsizetype pageSize) const
 {
     qsizetype offset = 0;
     const QString skip = request.query.queryItemValue(u"$skiptoken"_s, QUrl::FullyDecoded);
@@ -378,7 +411,7 @@ bool ArmHandler::page(const HttpRequest &request, HttpExchange &exchange, Contex
             return false;
         }
     }
-    const qsizetype size = m_scenario->armPageSize;
+    const qsizetype size = pageSize > 0 ? pageSize : m_scenario->armPageSize;
     QJsonArray value;
     for (qsizetype i = offset; i < std::min<qsizetype>(items.size(), offset + size); ++i)
         value.append(items.at(i));
@@ -388,6 +421,8 @@ bool ArmHandler::page(const HttpRequest &request, HttpExchange &exchange, Contex
         next.setPath(request.path);
         QUrlQuery query;
         query.addQueryItem(u"api-version"_s, request.query.queryItemValue(u"api-version"_s, QUrl::FullyDecoded));
+        if (request.query.hasQueryItem(u"$top"_s))
+            query.addQueryItem(u"$top"_s, request.query.queryItemValue(u"$top"_s, QUrl::FullyDecoded));
         query.addQueryItem(
             u"$skiptoken"_s,
             QString::fromLatin1(QByteArray::number(offset + size)

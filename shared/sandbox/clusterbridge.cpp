@@ -33,4 +33,30 @@ QString ClusterBridge::load(const QJsonObject &section)
 #endif
 }
 
+void ClusterBridge::setServiceAccountIssuer(const QJsonObject &openIdConfiguration, const QJsonObject &jwks,
+                                            const QString &issuer,
+                                            std::function<QByteArray(const ServiceAccountTokenRequest &)> mint,
+                                            bool discovery)
+{
+#ifdef AMO_SANDBOX_KUBE_HANDLER
+    static_cast<KubeApiHandler *>(m_native)->setTokenIssuing(
+        KubeTokenIssuing {openIdConfiguration, jwks, discovery, std::move(mint), issuer});
+#else
+    Q_UNUSED(openIdConfiguration);
+    Q_UNUSED(jwks);
+    Q_UNUSED(issuer);
+    Q_UNUSED(mint);
+    Q_UNUSED(discovery);
+#endif
+}
+
+void ClusterBridge::setIssuerDiscovery(bool enabled)
+{
+#ifdef AMO_SANDBOX_KUBE_HANDLER
+    static_cast<KubeApiHandler *>(m_native)->tokenIssuing().discovery = enabled;
+#else
+    Q_UNUSED(enabled);
+#endif
+}
+
 } // namespace Amo::Sandbox

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "shared/sandbox/serviceaccountissuer.h"
 #include "shared/util/clock.h"
+
+#include <functional>
 
 #include <QJsonObject>
 #include <QString>
@@ -26,6 +29,13 @@ public:
     HttpHandler *handler() const { return m_handler.get(); }
     /** Loads the section; returns an error text, empty on success. */
     QString load(const QJsonObject &section);
+    /**
+     * What the API server publishes for its service-account issuer and how TokenRequest mints;
+     * @p discovery false answers 404 on both discovery paths.
+     */
+    void setServiceAccountIssuer(const QJsonObject &openIdConfiguration, const QJsonObject &jwks, const QString &issuer,
+                                 std::function<QByteArray(const ServiceAccountTokenRequest &)> mint, bool discovery);
+    void setIssuerDiscovery(bool enabled);
     /** The concrete handler for callers that know its type (tests of the Kubernetes half). */
     void *native() const { return m_native; }
 

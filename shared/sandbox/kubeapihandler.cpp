@@ -156,6 +156,10 @@ bool KubeApiHandler::handle(const HttpRequest &request, HttpExchange &exchange)
         serveHealth(request, exchange, segments);
         return true;
     }
+    if (request.path == u"/.well-known/openid-configuration"_s || request.path == u"/openid/v1/jwks"_s) {
+        serveIssuerDiscovery(request, exchange);
+        return true;
+    }
     if (root != u"api" && root != u"apis" && root != u"version" && root != u"openapi")
         return false;
     if (handleDiscovery(request, exchange))
@@ -184,8 +188,11 @@ bool KubeApiHandler::handle(const HttpRequest &request, HttpExchange &exchange)
         respondError(exchange, impersonationError);
         return true;
     }
+    // RBAC names a subresource as "resource/subresource" (serviceaccounts/token)
+    const QString resource
+        = target->subresource.isEmpty() ? target->type->resource : target->type->resource + u'/' + target->subresource;
     const KubeAccess access {
-        verbFor(request, *target), target->type->group, target->type->resource, target->ns, target->name, request.path};
+        verbFor(request, *target), target->type->group, resource, target->ns, target->name, request.path};
     if (!m_access.allowed(*user, access)) {
         respondError(exchange, KubeAccessControl::forbidden(*user, access));
         return true;
@@ -369,7 +376,11 @@ void KubeApiHandler::serveResource(const HttpRequest &request, HttpExchange &exc
         return;
     }
     if (!target.subresource.isEmpty()) {
-        respondError(exchange, pageNotFound()); // the aad-pod-identity CRDs declare no subresources
+        if (type.kind == u"ServiceAccount" && target.subresource == u"token" && request.method == "POST"
+            && m_issuing.mint)
+            serveTokenRequest(request, exchange, target);
+        else
+            respondError(exchange, pageNotFound()); // the aad-pod-identity CRDs declare no subresources
         return;
     }
     const bool collectionVerb = verb == u"list" || verb == u"watch" || verb == u"create" || verb == u"deletecollection";

@@ -40,12 +40,17 @@ QList<KubeResourceType> buildTable()
         make({}, u"configmaps"_s, u"configmap"_s, u"ConfigMap"_s, true, {u"cm"_s}),
         make({}, u"events"_s, u"event"_s, u"Event"_s, true, {u"ev"_s}),
         make({}, u"namespaces"_s, u"namespace"_s, u"Namespace"_s, false, {u"ns"_s}),
+        make({}, u"pods"_s, u"pod"_s, u"Pod"_s, true, {u"po"_s}),
         make({}, u"serviceaccounts"_s, u"serviceaccount"_s, u"ServiceAccount"_s, true, {u"sa"_s}),
         make(aad, u"azureassignedidentities"_s, u"azureassignedidentity"_s, u"AzureAssignedIdentity"_s, true, {}, true),
         make(aad, u"azureidentities"_s, u"azureidentity"_s, u"AzureIdentity"_s, true, {}, true),
         make(aad, u"azureidentitybindings"_s, u"azureidentitybinding"_s, u"AzureIdentityBinding"_s, true, {}, true),
         make(aad, u"azurepodidentityexceptions"_s, u"azurepodidentityexception"_s, u"AzurePodIdentityException"_s, true,
              {}, true),
+        // Workloads exist for the migration view: stored as given, no controller reconciles them.
+        make(u"apps"_s, u"deployments"_s, u"deployment"_s, u"Deployment"_s, true, {u"deploy"_s}),
+        make(u"apps"_s, u"replicasets"_s, u"replicaset"_s, u"ReplicaSet"_s, true, {u"rs"_s}),
+        make(u"apps"_s, u"statefulsets"_s, u"statefulset"_s, u"StatefulSet"_s, true, {u"sts"_s}),
         make(u"coordination.k8s.io"_s, u"leases"_s, u"lease"_s, u"Lease"_s, true),
         make(u"events.k8s.io"_s, u"events"_s, u"event"_s, u"Event"_s, true, {u"ev"_s}),
         // CRDs are fixed by the simulator, so they are readable but not writable.

@@ -24,6 +24,7 @@ struct KubeStoreOptions
     int bookmarkIntervalMs = 1000;
     bool tooOldWatchAsHttpError = false; // answer HTTP 410 instead of 200 + ERROR event
     int maxSnapshots = 256; // list snapshots kept for continue tokens
+    bool defaultServiceAccounts = false; // a new namespace gets its "default" ServiceAccount, as the controller adds
 };
 
 struct KubeListOptions
@@ -126,6 +127,8 @@ public:
     QString loadScenario(const QJsonObject &section);
 
 private:
+    /** Scenario objects name their owners; the uids come from the stored owners. */
+    QJsonObject withOwnerUids(QJsonObject object) const;
     friend class KubeWatch;
     using Bucket = QMap<QString, KubeObjectPtr>;
 

@@ -3,6 +3,7 @@
 #include "kubestore.h"
 
 #include "kuberesourcetype.h"
+#include "kubeworkloadscenario.h"
 
 #include <QJsonArray>
 
@@ -30,6 +31,29 @@ QJsonObject normalise(QJsonObject entry, const KubeResourceType &type)
 
 } // namespace
 
+QJsonObject KubeStore::withOwnerUids(QJsonObject object) const
+{
+    QJsonObject metadata = object.value(u"metadata"_s).toObject();
+    QJsonArray references = metadata.value(u"ownerReferences"_s).toArray();
+    const QString ns = metadata.value(u"namespace"_s).toString(u"default"_s);
+    for (qsizetype i = 0; i < references.size(); ++i) {
+        QJsonObject reference = references.at(i).toObject();
+        const KubeResourceType *type = KubeResourceType::findByKind(reference.value(u"apiVersion"_s).toString(),
+                                                                    reference.value(u"kind"_s).toString());
+        if (reference.contains(u"uid"_s) || !type)
+            continue;
+        if (const KubeObjectPtr owner = this->object(*type, ns, reference.value(u"name"_s).toString())) {
+            reference.insert(u"uid"_s, owner->metadata().value(u"uid"_s));
+            references.replace(i, reference);
+        }
+    }
+    if (!references.isEmpty()) {
+        metadata.insert(u"ownerReferences"_s, references);
+        object.insert(u"metadata"_s, metadata);
+    }
+    return object;
+}
+
 QString KubeStore::loadScenario(const QJsonObject &section)
 {
     if (section.contains(u"compactionWindowSeconds"_s))
@@ -40,6 +64,7 @@ QString KubeStore::loadScenario(const QJsonObject &section)
         m_options.tooOldWatchAsHttpError = section.value(u"tooOldWatchAsHttp410"_s).toBool();
     if (section.contains(u"maxListSnapshots"_s))
         m_options.maxSnapshots = section.value(u"maxListSnapshots"_s).toInt();
+    m_options.defaultServiceAccounts = section.value(u"defaultServiceAccounts"_s).toBool(true);
 
     const auto find = [](const QString &group, const QString &resource) {
         return KubeResourceType::find(group, u"v1"_s, resource);
@@ -64,8 +89,17 @@ QString KubeStore::loadScenario(const QJsonObject &section)
                 return list.key % u": "_s % r.error.status.value(u"message"_s).toString();
         }
     }
+    QString workloadError;
+    const QList<QJsonObject> workloads = KubeWorkloadScenario::expand(section, &workloadError);
+    if (!workloadError.isEmpty())
+        return workloadError;
+    for (const QJsonObject &w : workloads) {
+        const KubeResult r = put(withOwnerUids(w));
+        if (!r.ok())
+            return u"workloads: "_s + r.error.status.value(u"message"_s).toString();
+    }
     for (const QJsonValue &v : section.value(u"objects"_s).toArray()) {
-        const KubeResult r = put(v.toObject());
+        const KubeResult r = put(withOwnerUids(v.toObject()));
         if (!r.ok())
             return u"objects: "_s + r.error.status.value(u"message"_s).toString();
     }

@@ -177,6 +177,12 @@ KubeResult KubeStore::create(const KubeResourceType &type, const QString &ns, QJ
     }
     object.insert(kMetadata, metadata);
     result.object = commit(type, effectiveNs, object, {}, "ADDED");
+    if (isNamespaceType(type) && m_options.defaultServiceAccounts && !m_dryRun) {
+        // kube-controller-manager's serviceaccounts controller: every namespace has "default"
+        const KubeResourceType *accounts = KubeResourceType::find({}, u"v1"_s, u"serviceaccounts"_s);
+        if (!this->object(*accounts, name, u"default"_s))
+            create(*accounts, name, QJsonObject {{kMetadata, QJsonObject {{u"name"_s, u"default"_s}}}});
+    }
     return result;
 }
 

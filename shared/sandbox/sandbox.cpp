@@ -64,6 +64,10 @@ bool Sandbox::start(const Scenario &scenario, const SandboxOptions &options)
             m_server->faults().add(*rule);
     }
 
+    if (const QString issuerError = setUpServiceAccountIssuer(); !issuerError.isEmpty()) {
+        m_error = u"kubernetes: "_s + issuerError;
+        return false;
+    }
     m_control = std::make_unique<ControlHandler>(m_server.get(), m_adminToken);
     m_control->setExtension([this](const HttpRequest &r, HttpExchange &e) { return handleControl(r, e); });
     m_aad = std::make_unique<AadHandler>(&m_scenario, &m_tokens);
@@ -72,6 +76,7 @@ bool Sandbox::start(const Scenario &scenario, const SandboxOptions &options)
     m_identity = std::make_unique<ManagedIdentityHandler>(&m_scenario, &m_tokens);
     m_arm = std::make_unique<ArmHandler>(&m_scenario, &m_tokens, &clock);
     m_arm->configureThrottle(m_scenario.throttleBudget, m_scenario.throttleRefillPerSecond);
+    m_arm->configureWriteThrottle(m_scenario.writeThrottleBudget, m_scenario.writeThrottleRefillPerSecond);
     m_cluster = std::make_unique<ClusterBridge>(clock);
     const QString kubeError = m_cluster->load(m_scenario.kubernetes);
     if (!kubeError.isEmpty()) {
@@ -95,7 +100,56 @@ bool Sandbox::start(const Scenario &scenario, const SandboxOptions &options)
     m_discovery->setBaseUrl(baseUrl());
     m_armMetadata->setBaseUrl(baseUrl());
     m_arm->setBaseUrl(baseUrl());
+    // kube-apiserver derives jwks_uri from its external address unless --service-account-jwks-uri is set
+    const QString jwksUri
+        = m_scenario.kubernetes.value(u"serviceAccountJwksUri"_s).toString(baseUrl().toString() + u"/openid/v1/jwks"_s);
+    const Clock *tokenClock = &m_tokens.clock();
+    m_cluster->setServiceAccountIssuer(
+        m_serviceAccounts.openIdConfiguration(jwksUri), m_serviceAccounts.jwks(), m_serviceAccounts.issuer(),
+        [this, tokenClock](const ServiceAccountTokenRequest &r) {
+            return m_serviceAccounts.mint(r, tokenClock->nowUtc().toSecsSinceEpoch());
+        },
+        m_scenario.kubernetes.value(u"serviceAccountIssuerDiscovery"_s).toBool(true));
     return true;
+}
+
+QString Sandbox::setUpServiceAccountIssuer()
+{
+    const QJsonObject &kube = m_scenario.kubernetes;
+    const QString issuer = kube.value(u"serviceAccountIssuer"_s).toString(ServiceAccountIssuer::defaultIssuer());
+    if (const QString error
+        = m_serviceAccounts.configure(issuer, kube.value(u"serviceAccountSigningKey"_s).toString().toUtf8());
+        !error.isEmpty())
+        return error;
+    // Entra ID reads the issuer's JWKS; here the scenario's issuer list stands for that fetch
+    for (ScenarioIssuer &i : m_scenario.federatedIssuers) {
+        if (i.issuer == issuer) {
+            i.keys.append(m_serviceAccounts.publicKeyPem());
+            if (i.signingKey.isEmpty())
+                i.signingKey = m_serviceAccounts.privateKeyPem();
+            return {};
+        }
+    }
+    m_scenario.federatedIssuers.append(
+        ScenarioIssuer {issuer, {m_serviceAccounts.publicKeyPem()}, m_serviceAccounts.privateKeyPem()});
+    return {};
+}
+
+QByteArray Sandbox::mintServiceAccountToken(const QString &ns, const QString &serviceAccount,
+                                            const QStringList &audiences, int lifetimeSeconds) const
+{
+    ServiceAccountTokenRequest request;
+    request.ns = ns;
+    request.serviceAccount = serviceAccount;
+    request.audiences = audiences;
+    request.expirationSeconds = lifetimeSeconds;
+    return m_serviceAccounts.mint(request, m_tokens.clock().nowUtc().toSecsSinceEpoch());
+}
+
+void Sandbox::setServiceAccountIssuerDiscovery(bool enabled)
+{
+    if (m_cluster)
+        m_cluster->setIssuerDiscovery(enabled);
 }
 
 void Sandbox::stop()
@@ -176,6 +230,7 @@ bool Sandbox::handleControl(const HttpRequest &request, HttpExchange &exchange)
                                                           {u"kubernetes"_s, kubernetesHandler() != nullptr},
                                                           {u"subscriptions"_s, m_scenario.subscriptions.size()},
                                                           {u"msis"_s, m_scenario.msis.size()},
+                                                          {u"serviceAccountIssuer"_s, m_serviceAccounts.issuer()},
                                                           {u"openConnections"_s, m_server->openConnections()}})));
         return true;
     }

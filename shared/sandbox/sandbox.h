@@ -3,6 +3,7 @@
 
 #include "shared/sandbox/certificateauthority.h"
 #include "shared/sandbox/scenario.h"
+#include "shared/sandbox/serviceaccountissuer.h"
 #include "shared/sandbox/tokenissuer.h"
 
 #include <QObject>
@@ -78,11 +79,30 @@ public:
     /** A federated token signed with the scenario issuer's signingKey (e.g. for a workload identity token file). */
     QByteArray mintFederatedToken(const QString &issuer, const QString &subject, int lifetimeSeconds = 3600) const;
 
+    /**
+     * The simulated cluster's service-account issuer URL (scenario `kubernetes.serviceAccountIssuer`, default
+     * ServiceAccountIssuer::defaultIssuer()); the sandbox's AAD trusts its keys as a federated issuer.
+     */
+    QString serviceAccountIssuer() const { return m_serviceAccounts.issuer(); }
+    const ServiceAccountIssuer &serviceAccountIssuerKeys() const { return m_serviceAccounts; }
+    /**
+     * A projected ServiceAccount token as kubelet mounts it for workload identity: RS256 with the issuer's
+     * kid, iss = the issuer, sub = system:serviceaccount:<ns>:<sa>, aud = @p audiences.
+     */
+    QByteArray mintServiceAccountToken(const QString &ns, const QString &serviceAccount,
+                                       const QStringList &audiences = {QStringLiteral("api://AzureADTokenExchange")},
+                                       int lifetimeSeconds = 3600) const;
+    /** Turns the API server's /.well-known/openid-configuration and /openid/v1/jwks on or off (404). */
+    void setServiceAccountIssuerDiscovery(bool enabled);
+
 private:
     bool handleControl(const HttpRequest &request, HttpExchange &exchange);
+    /** Reads the issuer keys of the scenario's kubernetes section; an error text or empty. */
+    QString setUpServiceAccountIssuer();
 
     Scenario m_scenario;
     TokenIssuer m_tokens;
+    ServiceAccountIssuer m_serviceAccounts;
     std::unique_ptr<CertificateAuthority> m_ca;
     std::unique_ptr<HttpServer> m_server;
     std::unique_ptr<ControlHandler> m_control;

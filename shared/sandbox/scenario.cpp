@@ -2,6 +2,7 @@
 #include "shared/sandbox/scenario.h"
 
 #include "shared/sandbox/faultrule.h"
+#include "shared/sandbox/federatedcredentialrules.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -88,7 +89,9 @@ std::optional<Scenario> Scenario::fromJson(const QJsonObject &json, QString *err
         a.certificates = pems(o.value(u"certificates"_s));
         for (const QJsonValue &f : o.value(u"federatedCredentials"_s).toArray()) {
             const QJsonObject fo = f.toObject();
-            ScenarioFederatedCredential fc {fo.value(u"issuer"_s).toString(), fo.value(u"subject"_s).toString()};
+            ScenarioFederatedCredential fc;
+            fc.issuer = fo.value(u"issuer"_s).toString();
+            fc.subject = fo.value(u"subject"_s).toString();
             if (fo.contains(u"audiences"_s))
                 fc.audiences = strings(fo.value(u"audiences"_s));
             a.federatedCredentials.append(fc);
@@ -148,6 +151,24 @@ std::optional<Scenario> Scenario::fromJson(const QJsonObject &json, QString *err
         m.principalId = o.value(u"principalId"_s).toString(derivedUuid(u"msi-principal"_s, m.resourceId()));
         m.tenantId = o.value(u"tenantId"_s).toString(sub->tenantId);
         m.tags = o.value(u"tags"_s).toObject();
+        // preloaded credentials pass the checks an ARM PUT would, so a scenario cannot hold what Azure refuses
+        for (const QJsonValue &f : o.value(u"federatedIdentityCredentials"_s).toArray()) {
+            const QJsonObject fo = f.toObject();
+            ScenarioFederatedCredential fc;
+            fc.issuer = fo.value(u"issuer"_s).toString();
+            fc.subject = fo.value(u"subject"_s).toString();
+            if (fo.contains(u"audiences"_s))
+                fc.audiences = strings(fo.value(u"audiences"_s));
+            fc.name = fo.value(u"name"_s).toString();
+            auto problem = FederatedCredentialRules::checkName(fc.name);
+            if (!problem)
+                problem = FederatedCredentialRules::checkProperties(fc);
+            if (!problem)
+                problem = FederatedCredentialRules::checkAgainst(m, fc);
+            if (problem)
+                return fail(u"msis: '%1' federatedIdentityCredentials: %2"_s.arg(m.name, problem->message));
+            m.federatedIdentityCredentials.append(fc);
+        }
         s.msis.append(m);
     }
 
@@ -157,6 +178,9 @@ std::optional<Scenario> Scenario::fromJson(const QJsonObject &json, QString *err
     const QJsonObject throttle = arm.value(u"throttle"_s).toObject();
     s.throttleBudget = throttle.value(u"budget"_s).toInt(s.throttleBudget);
     s.throttleRefillPerSecond = throttle.value(u"refillPerSecond"_s).toDouble(s.throttleRefillPerSecond);
+    const QJsonObject writeThrottle = arm.value(u"writeThrottle"_s).toObject();
+    s.writeThrottleBudget = writeThrottle.value(u"budget"_s).toInt(s.writeThrottleBudget);
+    s.writeThrottleRefillPerSecond = writeThrottle.value(u"refillPerSecond"_s).toDouble(s.writeThrottleRefillPerSecond);
     s.tokenLifetimeSeconds
         = json.value(u"tokens"_s).toObject().value(u"lifetimeSeconds"_s).toInt(s.tokenLifetimeSeconds);
 
@@ -231,7 +255,13 @@ QJsonObject Scenario::toJson() const
                                      {u"forbidden"_s, sub.forbidden},
                                      {u"forbiddenFor"_s, toArray(sub.forbiddenFor)},
                                      {u"tags"_s, sub.tags}});
-    for (const ScenarioMsi &m : msis)
+    for (const ScenarioMsi &m : msis) {
+        QJsonArray fics;
+        for (const ScenarioFederatedCredential &f : m.federatedIdentityCredentials)
+            fics.append(QJsonObject {{u"name"_s, f.name},
+                                     {u"issuer"_s, f.issuer},
+                                     {u"subject"_s, f.subject},
+                                     {u"audiences"_s, toArray(f.audiences)}});
         msiArray.append(QJsonObject {{u"subscriptionId"_s, m.subscriptionId},
                                      {u"resourceGroup"_s, m.resourceGroup},
                                      {u"name"_s, m.name},
@@ -239,7 +269,9 @@ QJsonObject Scenario::toJson() const
                                      {u"clientId"_s, m.clientId},
                                      {u"principalId"_s, m.principalId},
                                      {u"tenantId"_s, m.tenantId},
-                                     {u"tags"_s, m.tags}});
+                                     {u"tags"_s, m.tags},
+                                     {u"federatedIdentityCredentials"_s, fics}});
+    }
     QJsonObject o {
         {u"tenants"_s, tenantArray},
         {u"applications"_s, appArray},
@@ -250,10 +282,13 @@ QJsonObject Scenario::toJson() const
         {u"subscriptions"_s, subArray},
         {u"msis"_s, msiArray},
         {u"arm"_s,
-         QJsonObject {{u"pageSize"_s, armPageSize},
-                      {u"audiences"_s, toArray(armAudiences)},
-                      {u"throttle"_s,
-                       QJsonObject {{u"budget"_s, throttleBudget}, {u"refillPerSecond"_s, throttleRefillPerSecond}}}}},
+         QJsonObject {
+             {u"pageSize"_s, armPageSize},
+             {u"audiences"_s, toArray(armAudiences)},
+             {u"throttle"_s,
+              QJsonObject {{u"budget"_s, throttleBudget}, {u"refillPerSecond"_s, throttleRefillPerSecond}}},
+             {u"writeThrottle"_s,
+              QJsonObject {{u"budget"_s, writeThrottleBudget}, {u"refillPerSecond"_s, writeThrottleRefillPerSecond}}}}},
         {u"tokens"_s, QJsonObject {{u"lifetimeSeconds"_s, tokenLifetimeSeconds}}},
         {u"faults"_s, QJsonObject {{u"seed"_s, qint64(faultSeed)}, {u"rules"_s, faultRules}}},
         {u"kubernetes"_s, kubernetes}};
@@ -306,6 +341,26 @@ QList<ScenarioMsi> Scenario::msisIn(const QString &subscriptionId) const
             out.append(m);
     }
     return out;
+}
+
+ScenarioMsi *Scenario::findMsi(const QString &subscriptionId, const QString &resourceGroup, const QString &name)
+{
+    for (ScenarioMsi &m : msis) {
+        if (m.subscriptionId.compare(subscriptionId, Qt::CaseInsensitive) == 0
+            && m.resourceGroup.compare(resourceGroup, Qt::CaseInsensitive) == 0
+            && m.name.compare(name, Qt::CaseInsensitive) == 0)
+            return &m;
+    }
+    return nullptr;
+}
+
+const ScenarioMsi *Scenario::msiByClientId(const QString &tenantId, const QString &clientId) const
+{
+    for (const ScenarioMsi &m : msis) {
+        if (m.tenantId == tenantId && m.clientId.compare(clientId, Qt::CaseInsensitive) == 0)
+            return &m;
+    }
+    return nullptr;
 }
 
 } // namespace Amo::Sandbox

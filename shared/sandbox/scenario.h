@@ -21,6 +21,7 @@ struct ScenarioFederatedCredential
     QString issuer;
     QString subject;
     QStringList audiences {QStringLiteral("api://AzureADTokenExchange")};
+    QString name; // the ARM resource name (managed identities only)
 };
 
 /** An app registration: secrets, certificates for client assertions, federated credentials. */
@@ -85,8 +86,11 @@ struct ScenarioMsi
     QString principalId;
     QString tenantId;
     QJsonObject tags;
+    QList<ScenarioFederatedCredential> federatedIdentityCredentials; // ARM's federatedIdentityCredentials
 
     QString resourceId() const;
+    /** Azure's cap on federated identity credentials per user-assigned identity. */
+    static constexpr int kMaxFederatedCredentials = 20;
 };
 
 /** Everything one sandbox run serves. JSON format: shared/sandbox/SCENARIO.md. */
@@ -105,6 +109,8 @@ struct Scenario
     QStringList armAudiences; // accepted besides the sandbox URL and the public ARM audiences
     int throttleBudget = 250;
     double throttleRefillPerSecond = 25;
+    int writeThrottleBudget = 200; // ARM's write bucket per subscription + principal
+    double writeThrottleRefillPerSecond = 10;
     int tokenLifetimeSeconds = 3599;
     quint32 faultSeed = 1;
     QJsonArray faultRules;
@@ -120,6 +126,10 @@ struct Scenario
     const ScenarioIssuer *issuer(const QString &issuerUrl) const;
     const ScenarioSubscription *subscription(const QString &id) const;
     QList<ScenarioMsi> msisIn(const QString &subscriptionId) const;
+    /** The MSI by subscription, resource group and name (case-insensitive, as ARM), or null. */
+    ScenarioMsi *findMsi(const QString &subscriptionId, const QString &resourceGroup, const QString &name);
+    /** The MSI whose client id is @p clientId in @p tenantId, or null. */
+    const ScenarioMsi *msiByClientId(const QString &tenantId, const QString &clientId) const;
 };
 
 } // namespace Amo::Sandbox

@@ -7,20 +7,37 @@ namespace Amo::Sync {
 
 namespace {
 constexpr Action::Kind kAllKinds[] = {
-    Action::Kind::CreateIdentity, Action::Kind::UpdateIdentity,
-    Action::Kind::RepointBinding, Action::Kind::WaitForNamespace,
-    Action::Kind::Conflict,       Action::Kind::Orphan,
+    Action::Kind::CreateIdentity,
+    Action::Kind::UpdateIdentity,
+    Action::Kind::RepointBinding,
+    Action::Kind::WaitForNamespace,
+    Action::Kind::Conflict,
+    Action::Kind::Orphan,
     Action::Kind::Skip,
+    Action::Kind::CreateServiceAccount,
+    Action::Kind::UpdateServiceAccount,
+    Action::Kind::CreateFederatedCredential,
+    Action::Kind::UpdateFederatedCredential,
+    Action::Kind::Blocked,
 };
 } // namespace
 
 QString Action::resourceKind() const
 {
+    if (!resource.isEmpty())
+        return resource;
     if (aboutBinding)
         return u"AzureIdentityBinding"_s;
     switch (kind) {
     case Kind::RepointBinding:
         return u"AzureIdentityBinding"_s;
+    case Kind::CreateServiceAccount:
+    case Kind::UpdateServiceAccount:
+        return u"ServiceAccount"_s;
+    case Kind::CreateFederatedCredential:
+    case Kind::UpdateFederatedCredential:
+    case Kind::Blocked:
+        return u"FederatedIdentityCredential"_s;
     case Kind::Skip:
         return QString();
     default:
@@ -45,6 +62,16 @@ QString Action::kindName(Kind kind)
         return u"Orphan"_s;
     case Kind::Skip:
         return u"Skip"_s;
+    case Kind::CreateServiceAccount:
+        return u"CreateServiceAccount"_s;
+    case Kind::UpdateServiceAccount:
+        return u"UpdateServiceAccount"_s;
+    case Kind::CreateFederatedCredential:
+        return u"CreateFederatedCredential"_s;
+    case Kind::UpdateFederatedCredential:
+        return u"UpdateFederatedCredential"_s;
+    case Kind::Blocked:
+        return u"Blocked"_s;
     }
     return QString();
 }

@@ -13,8 +13,8 @@
 namespace Amo::Sync {
 
 /**
- * One item of a Plan. Only CreateIdentity, UpdateIdentity and RepointBinding write; the other kinds
- * are reports. There is no delete: the operator never deletes.
+ * One item of a Plan. The kinds up to UpdateFederatedCredential write (the credential kinds to Azure, with
+ * PUT; the others to the cluster); the other kinds are reports. There is no delete: the operator never deletes.
  */
 struct Action
 {
@@ -23,10 +23,15 @@ struct Action
         CreateIdentity, // POST object
         UpdateIdentity, // PATCH patch (merge patch, conditional on resourceVersion)
         RepointBinding, // PATCH patch on the binding
+        CreateServiceAccount, // POST object (workload identity)
+        UpdateServiceAccount, // PATCH patch on the ServiceAccount, conditional on resourceVersion
+        CreateFederatedCredential, // PUT object on the MSI's federatedIdentityCredentials/{name} (Azure)
+        UpdateFederatedCredential, // PUT object, replacing a credential of ours that differs (Azure)
         WaitForNamespace, // the target namespace is missing or terminating
         Conflict, // the object cannot be written safely; see code and reason
         Orphan, // an AzureIdentity with our lookup labels that no MSI maps to any more
         Skip, // the mapping left this MSI (or one of its namespaces) out
+        Blocked, // the write would break an Azure limit (20 federated credentials per identity)
     };
 
     Kind kind = Kind::Skip;
@@ -47,9 +52,19 @@ struct Action
     bool aboutBinding = false; // a report on an AzureIdentityBinding (a re-point held back, a cross-namespace binding)
     ObjectToCreate object; // CreateIdentity: the full object to create
     QJsonObject patch; // UpdateIdentity, RepointBinding: the JSON merge patch, with metadata.resourceVersion
+    /** Workload identity actions and their reports: "ServiceAccount" or "FederatedIdentityCredential". */
+    QString resource;
 
-    bool isWrite() const { return kind <= Kind::RepointBinding; }
-    /** "AzureIdentity", "AzureIdentityBinding" (re-points and reports about bindings), or empty for a Skip. */
+    bool isWrite() const { return kind <= Kind::UpdateFederatedCredential; }
+    /** The write leaves the cluster: it goes to Azure Resource Manager. */
+    bool writesToAzure() const
+    {
+        return kind == Kind::CreateFederatedCredential || kind == Kind::UpdateFederatedCredential;
+    }
+    /**
+     * "AzureIdentity", "AzureIdentityBinding" (re-points and reports about bindings), "ServiceAccount",
+     * "FederatedIdentityCredential", or empty for a Skip.
+     */
     QString resourceKind() const;
 
     static QString kindName(Kind kind);

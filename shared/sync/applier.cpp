@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "applier.h"
 
+#include "shared/azure/armclient.h"
+#include "shared/azure/armrequestjob.h"
 #include "shared/kube/kubeclient.h"
 #include "shared/kube/requestjob.h"
 #include "shared/util/logger.h"
@@ -16,8 +18,15 @@ namespace {
 
 Kube::Resource resourceOf(const Action &action)
 {
+    if (action.resourceKind() == u"ServiceAccount")
+        return Kube::Resource::ServiceAccounts;
     return action.kind == Action::Kind::RepointBinding ? Kube::Resource::AzureIdentityBindings
                                                        : Kube::Resource::AzureIdentities;
+}
+
+bool isCreate(const Action &action)
+{
+    return action.kind == Action::Kind::CreateIdentity || action.kind == Action::Kind::CreateServiceAccount;
 }
 
 QString keyOf(const QString &ns, const QString &name)
@@ -71,7 +80,7 @@ Applier::Applier(Kube::KubeClient *client, const Logger *logger, QObject *parent
 Applier::~Applier()
 {
     // A write must not outlive its applier with retries of its own.
-    for (const QPointer<Kube::RequestJob> &job : std::as_const(m_jobs))
+    for (const QPointer<QObject> &job : std::as_const(m_jobs))
         delete job.data();
 }
 
@@ -139,7 +148,7 @@ void Applier::abort(const QString &reason)
     if (!m_running)
         return;
     cancel();
-    const QHash<int, QPointer<Kube::RequestJob>> jobs = std::exchange(m_jobs, {});
+    const QHash<int, QPointer<QObject>> jobs = std::exchange(m_jobs, {});
     for (auto it = jobs.cbegin(); it != jobs.cend(); ++it) {
         // Deleting a job aborts its connection and its retry timer; its answer is never read.
         delete it.value().data();
@@ -266,8 +275,12 @@ void Applier::startWrite(int index)
 {
     Item &item = m_items[index];
     const Action &action = item.current();
+    if (action.writesToAzure()) {
+        startAzureWrite(index);
+        return;
+    }
     Kube::RequestJob *job = nullptr;
-    if (action.kind == Action::Kind::CreateIdentity) {
+    if (isCreate(action)) {
         job = m_client->create(resourceOf(action), action.namespaceName, action.object.toJson());
     } else {
         // Invariant: updates are conditional. A patch without resourceVersion would overwrite blindly.
@@ -296,7 +309,15 @@ void Applier::onWriteFinished(int index, const Kube::KubeResponse &response)
     }
     using Type = Kube::KubeError::Type;
     const Kube::KubeError &error = response.error;
-    const bool create = action.kind == Action::Kind::CreateIdentity;
+    const bool create = isCreate(action);
+    if (action.kind == Action::Kind::CreateServiceAccount || action.kind == Action::Kind::UpdateServiceAccount) {
+        // The re-plan knows AzureIdentities and bindings; a ServiceAccount that moved is planned afresh next time.
+        if (create && isTerminating(error))
+            finishItem(index, ActionResult::Outcome::WaitingForNamespace);
+        else
+            finishItem(index, ActionResult::Outcome::Failed, error.message);
+        return;
+    }
     if (create && error.type == Type::NotFound) {
         checkNamespace(index, error);
     } else if (create && isTerminating(error)) {
@@ -308,6 +329,43 @@ void Applier::onWriteFinished(int index, const Kube::KubeResponse &response)
     } else {
         finishItem(index, ActionResult::Outcome::Failed, error.message);
     }
+}
+
+void Applier::startAzureWrite(int index)
+{
+    Item &item = m_items[index];
+    const Action &action = item.current();
+    if (!m_arm) {
+        finishItem(index, ActionResult::Outcome::Failed, tr("no Azure client for federated credential writes"));
+        return;
+    }
+    ++item.result.attempts;
+    Azure::ArmRequestJob *job
+        = m_arm->put(m_arm->federatedCredentialsUrl(action.msiId, action.name), action.object.toJson(), this);
+    m_jobs.insert(index, job);
+    connect(job, &Azure::ArmRequestJob::finished, this,
+            [this, index, generation = m_generation](const Azure::ArmResponse &response) {
+                if (generation != m_generation)
+                    return;
+                m_jobs.remove(index);
+                onAzureWriteFinished(index, response);
+            });
+    job->start();
+}
+
+void Applier::onAzureWriteFinished(int index, const Azure::ArmResponse &response)
+{
+    const Action &action = m_items[index].current();
+    if (response.ok) {
+        if (m_logger) {
+            m_logger->info(u"applied "_s + Action::kindName(action.kind),
+                           {{u"msi"_s, action.msiId}, {u"credential"_s, action.name}});
+        }
+        finishItem(index, ActionResult::Outcome::Applied);
+        return;
+    }
+    // ARM's throttling (429, Retry-After) and 5xx were retried by the request; the work queue retries the rest.
+    finishItem(index, ActionResult::Outcome::Failed, response.error);
 }
 
 void Applier::reread(int index, const Kube::KubeError &error)

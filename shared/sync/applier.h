@@ -17,6 +17,10 @@
 
 namespace Amo {
 class Logger;
+namespace Azure {
+class ArmClient;
+struct ArmResponse;
+} // namespace Azure
 namespace Kube {
 class KubeClient;
 class RequestJob;
@@ -58,6 +62,9 @@ public:
      * retry rules. The sync engine sets 0 and retries failed keys through its work queue.
      */
     void setRequestRetries(int retries) { m_requestRetries = retries; }
+
+    /** For federated credential writes (workload identity); without it they fail. Not owned. */
+    void setArm(Azure::ArmClient *arm) { m_arm = arm; }
 
     /** Without one, a conflict fails its item. */
     void setReplan(Replan replan) { m_replan = std::move(replan); }
@@ -108,6 +115,8 @@ private:
     /** Sends @p job for item @p index, tracked so that abort() can stop it. */
     void run(int index, Kube::RequestJob *job, std::function<void(const Kube::KubeResponse &)> onFinished);
     void onWriteFinished(int index, const Kube::KubeResponse &response);
+    void startAzureWrite(int index);
+    void onAzureWriteFinished(int index, const Azure::ArmResponse &response);
     void reread(int index, const Kube::KubeError &error);
     void onReread(int index, const Kube::KubeError &cause, const Kube::KubeResponse &response);
     void checkNamespace(int index, const Kube::KubeError &cause);
@@ -124,7 +133,8 @@ private:
     QList<int> m_ready; // released re-points, started before m_next
     QHash<QString, int> m_identityItems; // "namespace/name" -> the item that creates or updates it
     QHash<int, QList<int>> m_waiters; // identity item -> the re-points waiting for it
-    QHash<int, QPointer<Kube::RequestJob>> m_jobs; // item -> its request in flight
+    QHash<int, QPointer<QObject>> m_jobs; // item -> its request in flight (Kubernetes or ARM)
+    Azure::ArmClient *m_arm = nullptr;
     int m_requestRetries = -1;
     int m_active = 0;
     bool m_running = false;

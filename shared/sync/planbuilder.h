@@ -6,6 +6,8 @@
 #include "shared/sync/applier.h"
 #include "shared/sync/plan.h"
 #include "shared/sync/planner.h"
+#include "shared/workload/workloadmapper.h"
+#include "shared/workload/workloadplanner.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -37,13 +39,24 @@ public:
     PlanBuilder(const Mapping::MappingOptions &mapping, const PlannerOptions &planning);
     explicit PlanBuilder(const Config::OperatorConfig &config);
 
-    bool isValid() const { return m_mapper.isValid() && m_planner.isValid(); }
+    bool isValid() const { return error().isEmpty(); }
     /** Names the option at fault. */
-    QString error() const { return m_mapper.isValid() ? m_planner.error() : m_mapper.error(); }
+    QString error() const;
+
+    /**
+     * Workload identity mode: also plans a ServiceAccount and a federated credential per pair, with
+     * @p issuer (given or discovered). @p azureIdentities false leaves the AzureIdentity output out.
+     */
+    void enableWorkload(const Workload::WorkloadOptions &options, bool azureIdentities);
+    bool workloadEnabled() const { return m_workload.has_value(); }
+    void setIssuer(const QString &issuer) { m_issuer = issuer; }
+    QString issuer() const { return m_issuer; }
+    /** The identities that have at least one pair: only their credentials are listed. */
+    QStringList workloadIdentities(const QList<Mapping::MsiMapping> &mappings) const;
 
     QList<Mapping::MsiMapping> map(const QList<Model::Msi> &msis, const QDateTime &nowUtc) const;
     Plan plan(const QList<Mapping::MsiMapping> &mappings, const Model::ClusterState &cluster, const QDateTime &nowUtc,
-              const QStringList &failedSubscriptions) const;
+              const QStringList &failedSubscriptions, const Workload::WorkloadState *workload = nullptr) const;
     /** Maps the snapshot's MSIs and plans against its cluster state. */
     PlanResult build(const Snapshot &snapshot, const QDateTime &nowUtc) const;
 
@@ -68,8 +81,14 @@ public:
     const Planner &planner() const { return m_planner; }
 
 private:
+    QList<Action> workloadActions(const QList<Mapping::MsiMapping> &mappings, const Model::ClusterState &cluster,
+                                  const Workload::WorkloadState &workload) const;
+
     Mapping::IdentityMapper m_mapper;
     Planner m_planner;
+    std::optional<Workload::WorkloadMapper> m_workload;
+    bool m_azureIdentities = true;
+    QString m_issuer;
 };
 
 } // namespace Amo::Sync

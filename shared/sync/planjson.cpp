@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Amo::Sync {
@@ -19,7 +21,7 @@ void insertIfSet(QJsonObject &object, const QString &key, const QString &value)
 
 QJsonObject summaryOf(const Plan &plan)
 {
-    return QJsonObject {
+    QJsonObject summary {
         {u"create"_s, plan.count(Action::Kind::CreateIdentity)},
         {u"update"_s, plan.count(Action::Kind::UpdateIdentity)},
         {u"repoint"_s, plan.count(Action::Kind::RepointBinding)},
@@ -29,6 +31,21 @@ QJsonObject summaryOf(const Plan &plan)
         {u"skip"_s, plan.count(Action::Kind::Skip)},
         {u"writes"_s, plan.writeCount()},
     };
+    // Workload identity counts appear only in plans that have such actions: other plans keep their shape.
+    const bool workload = std::any_of(plan.actions.cbegin(), plan.actions.cend(), [](const Action &a) {
+        return a.resourceKind() == u"ServiceAccount" || a.resourceKind() == u"FederatedIdentityCredential";
+    });
+    if (workload) {
+        summary.insert(u"createServiceAccount"_s, plan.count(Action::Kind::CreateServiceAccount));
+        summary.insert(u"updateServiceAccount"_s, plan.count(Action::Kind::UpdateServiceAccount));
+        summary.insert(u"createCredential"_s, plan.count(Action::Kind::CreateFederatedCredential));
+        summary.insert(u"updateCredential"_s, plan.count(Action::Kind::UpdateFederatedCredential));
+        summary.insert(u"blocked"_s, plan.count(Action::Kind::Blocked));
+        summary.insert(u"azureWrites"_s,
+                       plan.count(Action::Kind::CreateFederatedCredential)
+                           + plan.count(Action::Kind::UpdateFederatedCredential));
+    }
+    return summary;
 }
 
 // A field's value crosses JSON as itself; absent stays absent (null).
@@ -125,7 +142,11 @@ bool PlanJson::fromJson(const QJsonObject &json, Plan *plan, QString *error)
         action.reason = item.value(u"reason"_s).toString();
         action.expires = item.value(u"expires"_s).toString();
         action.afterIdentity = item.value(u"afterIdentity"_s).toString();
-        action.aboutBinding = !action.isWrite() && item.value(u"resource"_s).toString() == u"AzureIdentityBinding"_s;
+        const QString resource = item.value(u"resource"_s).toString();
+        action.aboutBinding = !action.isWrite() && resource == u"AzureIdentityBinding"_s;
+        if ((action.kind == Action::Kind::Conflict || action.kind == Action::Kind::Orphan)
+            && (resource == u"ServiceAccount"_s || resource == u"FederatedIdentityCredential"_s))
+            action.resource = resource;
         action.object = item.value(u"object"_s).toObject();
         action.patch = item.value(u"patch"_s).toObject();
         const QJsonArray fields = item.value(u"fields"_s).toArray();

@@ -36,6 +36,8 @@ public:
     bool isValid() const { return m_error.isEmpty(); }
     /** Names the option at fault (label format, renewal threshold); an invalid planner plans nothing. */
     QString error() const { return m_error; }
+    /** Who may place an identity where; workload identity mode follows the same rules. */
+    const NamespaceGuard &guard() const { return m_guard; }
     const PlannerOptions &options() const { return m_options; }
 
     /**

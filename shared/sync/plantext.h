@@ -11,7 +11,8 @@ namespace Amo::Sync {
 /**
  * A plan as text, in the manner of `terraform plan`: one line per action, led by a symbol, then a
  * summary. Symbols: + create, ~ update, > re-point, … wait for namespace, ! conflict, ? orphan,
- * # skip. There is deliberately no "-": the operator never deletes. See PLAN-FORMAT.md.
+ * # skip, x blocked. Lines about federated credentials carry "[azure]": those writes leave the cluster.
+ * There is deliberately no "-": the operator never deletes. See PLAN-FORMAT.md.
  */
 class PlanText
 {
@@ -24,6 +25,11 @@ public:
     static QString summary(const Plan &plan);
     /** All lines, then an empty line and the summary; every line ends with a newline. */
     static QString render(const Plan &plan);
+
+private:
+    static QString workloadLine(const QString &head, const Action &action);
+    /** Empty without workload identity actions, else a sentence that counts them. */
+    static QString workloadSummary(const Plan &plan);
 };
 
 } // namespace Amo::Sync

@@ -311,7 +311,7 @@ void Reconciler::onInventory(const Azure::MsiInventory &inventory)
     m_catalog.update(inventory, now());
     // The inventory job has logged each failing subscription already.
     if (takeListing(now(), inventory.ok ? QString() : inventory.error))
-        enqueueAll();
+        afterListing();
 }
 
 bool Reconciler::takeListing(const QDateTime &listedAt, const QString &inventoryError)
@@ -354,7 +354,71 @@ void Reconciler::onSnapshot(const Snapshot &snapshot)
     m_cluster = snapshot.cluster;
     m_catalog = snapshot.catalog; // the snapshot merged the listing into the previous catalog
     if (takeListing(snapshot.takenAt, snapshot.azureError))
+        afterListing();
+}
+
+void Reconciler::afterListing()
+{
+    if (!m_builder.workloadEnabled()) {
         enqueueAll();
+        return;
+    }
+    auto *job = new WorkloadStateJob(m_kube, m_arm, m_builder.workloadIdentities(m_mappings), this);
+    connect(job, &WorkloadStateJob::finished, this, &Reconciler::onWorkloadState);
+    m_listing = job;
+    job->start();
+}
+
+void Reconciler::onWorkloadState(const WorkloadStateResult &result)
+{
+    m_listing.clear();
+    m_workloadOk = result.ok();
+    if (result.ok()) {
+        m_workload = result.state;
+    } else {
+        // The AzureIdentity half still syncs; workload writes wait for a state that could be read.
+        m_logger.error(u"reading the workload identity state failed"_s, {{u"error"_s, result.error}});
+    }
+    enqueueAll();
+}
+
+void Reconciler::rememberWorkloadWrite(const Action &action)
+{
+    switch (action.kind) {
+    case Action::Kind::CreateServiceAccount:
+        m_workload.serviceAccounts.append(Workload::ObservedServiceAccount::fromJson(action.object.toJson()));
+        break;
+    case Action::Kind::UpdateServiceAccount: {
+        const QJsonObject metadata = action.patch.value(u"metadata"_s).toObject();
+        for (Workload::ObservedServiceAccount &sa : m_workload.serviceAccounts) {
+            if (sa.namespaceName != action.namespaceName || sa.name != action.name)
+                continue;
+            for (const char *section : {"labels", "annotations"}) {
+                QMap<QString, QString> &target = qstrcmp(section, "labels") == 0 ? sa.labels : sa.annotations;
+                const QJsonObject values = metadata.value(QLatin1StringView(section)).toObject();
+                for (auto it = values.begin(); it != values.end(); ++it)
+                    target.insert(it.key(), it.value().toString());
+            }
+            sa.resourceVersion.clear(); // unknown until read again: a further patch waits for the next full sync
+        }
+        break;
+    }
+    case Action::Kind::CreateFederatedCredential:
+    case Action::Kind::UpdateFederatedCredential: {
+        Workload::FederatedCredential written;
+        QString problem;
+        QJsonObject item = action.object.toJson();
+        item.insert(u"name"_s, action.name);
+        if (!Workload::FederatedCredential::fromArmJson(item, &written, &problem))
+            break;
+        QList<Workload::FederatedCredential> &list = m_workload.credentials[action.msiId.toLower()];
+        list.removeIf([&](const Workload::FederatedCredential &c) { return c.name == written.name; });
+        list.append(written);
+        break;
+    }
+    default:
+        break;
+    }
 }
 
 void Reconciler::enqueueAll()
@@ -405,11 +469,12 @@ Plan Reconciler::planKeys(const QSet<QString> &keys, bool full) const
 {
     const QDateTime at = now();
     const QStringList failed = m_catalog.failedSubscriptions();
+    const Workload::WorkloadState *workload = m_workloadOk ? &m_workload : nullptr;
     // A batch plans only the MSIs aimed at its namespaces, so its cost follows the change, not the
     // size of the whole inventory; the full sync's batch plans them all.
     Plan plan;
     if (full) {
-        plan = m_builder.plan(m_mappings, m_cluster, at, failed);
+        plan = m_builder.plan(m_mappings, m_cluster, at, failed, workload);
     } else {
         QList<int> indices;
         for (const QString &ns : keys)
@@ -419,7 +484,7 @@ Plan Reconciler::planKeys(const QSet<QString> &keys, bool full) const
         QList<Mapping::MsiMapping> scoped;
         for (int i : std::as_const(indices))
             scoped.append(m_mappings.at(i));
-        plan = m_builder.plan(scoped, m_cluster, at, failed);
+        plan = m_builder.plan(scoped, m_cluster, at, failed, workload);
     }
     // Keys in another batch are left to it (they run again after it). An incremental batch drops what
     // lies outside its keys; the full one keeps the rest, e.g. a skip naming an invalid namespace.
@@ -452,6 +517,7 @@ void Reconciler::startBatch(const QStringList &keys, bool full)
     }
     batch->report.plan = planKeys(QSet<QString>(keys.cbegin(), keys.cend()), full);
     batch->applier = std::make_unique<Applier>(m_kube, &m_logger);
+    batch->applier->setArm(m_arm);
     if (!batch->report.plan.hasWrites()) {
         onBatchApplied(batch, {});
         return;
@@ -479,6 +545,8 @@ void Reconciler::onBatchApplied(Batch *batch, const QList<ActionResult> &results
     for (const ActionResult &result : results) {
         if (result.outcome == ActionResult::Outcome::Failed)
             failed.insert(keyOf(result.action));
+        else if (result.outcome == ActionResult::Outcome::Applied)
+            rememberWorkloadWrite(result.action);
     }
     const bool retry = m_writing && !m_stopping;
     for (const QString &key : std::as_const(batch->keys)) {

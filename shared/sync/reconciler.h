@@ -7,6 +7,7 @@
 #include "shared/sync/planbuilder.h"
 #include "shared/sync/ratelimiter.h"
 #include "shared/sync/syncreport.h"
+#include "shared/sync/workloadstatejob.h"
 #include "shared/sync/workqueue.h"
 
 #include <QDateTime>
@@ -133,6 +134,11 @@ private:
     void failFull(const QString &error);
     /** Enqueues every namespace the MSIs or the cluster name; the next batch carries the full report. */
     void enqueueAll();
+    /** After a listing: reads the workload identity state first when that mode is on, then enqueueAll(). */
+    void afterListing();
+    void onWorkloadState(const WorkloadStateResult &result);
+    /** Keeps the workload state in step with a write that landed, until the next full read. */
+    void rememberWorkloadWrite(const Action &action);
     void pump();
     void startBatch(const QStringList &keys, bool full);
     Plan planKeys(const QSet<QString> &keys, bool full) const;
@@ -153,6 +159,8 @@ private:
     const Logger &m_logger;
     MsiCatalog m_catalog;
     Model::ClusterState m_cluster;
+    Workload::WorkloadState m_workload; // ServiceAccounts and credentials, read at each full sync
+    bool m_workloadOk = false; // the last read of it succeeded
     QList<Mapping::MsiMapping> m_mappings;
     QHash<QString, QList<int>> m_mappingsByNamespace; // target namespace -> indices into m_mappings
     std::unique_ptr<ClusterStateSink> m_sinks[3];

@@ -121,6 +121,20 @@ QList<BadValue> badValueRows()
          u"invalid value \"kube_public\" for --kubernetes.namespace.ignore / KUBERNETES_NAMESPACE_IGNORE: expected namespace names (DNS-1123 labels such as kube-system)"_s},
         {"azureidentity.namespaced env", u"azureidentity.namespaced"_s, {}, {{u"AZUREIDENTITY_NAMESPACED"_s, u"y"_s}},
          u"invalid value \"y\" for --azureidentity.namespaced / AZUREIDENTITY_NAMESPACED: expected a boolean: 1, t, T, TRUE, true, True, 0, f, F, FALSE, false, False, or empty for true (strconv.ParseBool: parsing \"y\": invalid syntax)"_s},
+        {"azureidentity.enable flag value", u"azureidentity.enable"_s, {u"--azureidentity.enable=maybe"_s}, {},
+         u"invalid value \"maybe\" for --azureidentity.enable / AZUREIDENTITY_ENABLE: expected a boolean: true or false (also 1, t, 0, f, …) (strconv.ParseBool: parsing \"maybe\": invalid syntax)"_s},
+        {"workloadidentity.enable env", u"workloadidentity.enable"_s, {}, {{u"WORKLOADIDENTITY_ENABLE"_s, u"on"_s}},
+         u"invalid value \"on\" for --workloadidentity.enable / WORKLOADIDENTITY_ENABLE: expected a boolean: 1, t, T, TRUE, true, True, 0, f, F, FALSE, false, False, or empty for true (strconv.ParseBool: parsing \"on\": invalid syntax)"_s},
+        {"workloadidentity.template.serviceaccount", u"workloadidentity.template.serviceaccount"_s, {u"--workloadidentity.template.serviceaccount={{ .Name"_s}, {},
+         u"invalid value \"{{ .Name\" for --workloadidentity.template.serviceaccount / WORKLOADIDENTITY_TEMPLATE_SERVICEACCOUNT: expected a Go template such as {{ .Name }} (template: template:1: unclosed action)"_s},
+        {"workloadidentity.template.credentialname", u"workloadidentity.template.credentialname"_s, {}, {{u"WORKLOADIDENTITY_TEMPLATE_CREDENTIALNAME"_s, u"{{}}"_s}},
+         u"invalid value \"{{}}\" for --workloadidentity.template.credentialname / WORKLOADIDENTITY_TEMPLATE_CREDENTIALNAME: expected a Go template such as {{ .Name }} (template: template:1: missing value for command)"_s},
+        {"workloadidentity.clustername", u"workloadidentity.clustername"_s, {u"--workloadidentity.clustername=Prod_1"_s}, {},
+         u"invalid value \"Prod_1\" for --workloadidentity.clustername / WORKLOADIDENTITY_CLUSTERNAME: expected a DNS-1123 subdomain (lower-case a-z, 0-9, '-', '.')"_s},
+        {"workloadidentity.issuer http", u"workloadidentity.issuer"_s, {u"--workloadidentity.issuer=http://oidc.example.com/"_s}, {},
+         u"invalid value \"http://oidc.example.com/\" for --workloadidentity.issuer / WORKLOADIDENTITY_ISSUER: expected empty or an https URL such as https://oidc.example.com/"_s},
+        {"workloadidentity.tenantannotation env", u"workloadidentity.tenantannotation"_s, {}, {{u"WORKLOADIDENTITY_TENANTANNOTATION"_s, u"yes"_s}},
+         u"invalid value \"yes\" for --workloadidentity.tenantannotation / WORKLOADIDENTITY_TENANTANNOTATION: expected a boolean: 1, t, T, TRUE, true, True, 0, f, F, FALSE, false, False, or empty for true (strconv.ParseBool: parsing \"yes\": invalid syntax)"_s},
         {"azureidentity.template.namespace", u"azureidentity.template.namespace"_s, {u"--azureidentity.template.namespace={{ .Name"_s}, {},
          u"invalid value \"{{ .Name\" for --azureidentity.template.namespace / AZUREIDENTITY_TEMPLATE_NAMESPACE: expected a Go template such as {{ .Name }} (template: template:1: unclosed action)"_s},
         {"azureidentity.template.resourcename", u"azureidentity.template.resourcename"_s, {}, {{u"AZUREIDENTITY_TEMPLATE_RESOURCENAME"_s, u"{{}}"_s}},
@@ -172,6 +186,7 @@ private slots:
     void precedence();
     void envBooleans_data();
     void envBooleans();
+    void toggles();
     void arguments_data();
     void arguments();
     void badValues_data();
@@ -244,6 +259,16 @@ void TestOptionParser::defaults_data()
     QTest::newRow("dry-run") << u"dry-run"_s << u"false"_s;
     QTest::newRow("demo") << u"demo"_s << u"false"_s;
     QTest::newRow("plan.output") << u"plan.output"_s << u"text"_s;
+    // Ours: workload identity mode, off by default; the AzureIdentity output on.
+    QTest::newRow("azureidentity.enable") << u"azureidentity.enable"_s << u"true"_s;
+    QTest::newRow("workloadidentity.enable") << u"workloadidentity.enable"_s << u"false"_s;
+    QTest::newRow("workloadidentity.template.serviceaccount")
+        << u"workloadidentity.template.serviceaccount"_s << u"{{ .Name }}"_s;
+    QTest::newRow("workloadidentity.template.credentialname")
+        << u"workloadidentity.template.credentialname"_s << QString();
+    QTest::newRow("workloadidentity.clustername") << u"workloadidentity.clustername"_s << u"cluster"_s;
+    QTest::newRow("workloadidentity.issuer") << u"workloadidentity.issuer"_s << QString();
+    QTest::newRow("workloadidentity.tenantannotation") << u"workloadidentity.tenantannotation"_s << u"false"_s;
 }
 
 void TestOptionParser::defaults()
@@ -400,6 +425,25 @@ void TestOptionParser::envBooleans()
         QCOMPARE(result.config.azureIdentityExpiry, expected);
     else
         QVERIFY(result.error.contains(u"--azureidentity.expiry / AZUREIDENTITY_EXPIRY"_s));
+}
+
+void TestOptionParser::toggles()
+{
+    // A switch whose default is true takes =false; bare, or =true, it is on; its env var parses as a bool.
+    QVERIFY(OptionParser().parse({}, {}).config.azureIdentityEnable);
+    for (const QString &off : {u"--azureidentity.enable=false"_s, u"--azureidentity.enable=0"_s}) {
+        const ParseResult r = OptionParser().parse({off}, {});
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QVERIFY(!r.config.azureIdentityEnable);
+    }
+    QVERIFY(OptionParser().parse({u"--azureidentity.enable"_s}, {}).config.azureIdentityEnable);
+    QVERIFY(OptionParser().parse({u"--azureidentity.enable=true"_s}, {}).config.azureIdentityEnable);
+    QVERIFY(!OptionParser().parse({}, {{u"AZUREIDENTITY_ENABLE"_s, u"false"_s}}).config.azureIdentityEnable);
+    // A flag beats the environment.
+    QVERIFY(OptionParser()
+                .parse({u"--azureidentity.enable=true"_s}, {{u"AZUREIDENTITY_ENABLE"_s, u"false"_s}})
+                .config.azureIdentityEnable);
+    QVERIFY(OptionParser().helpText().contains(u"--azureidentity.enable[=true|false]"_s));
 }
 
 void TestOptionParser::arguments_data()
@@ -638,6 +682,7 @@ void TestOptionParser::tableIsConsistent()
         // The field's type must match the kind, or the parser would write the wrong member.
         switch (spec.kind) {
         case OptionKind::Bool:
+        case OptionKind::Toggle:
             QVERIFY(std::holds_alternative<bool OperatorConfig::*>(spec.field));
             break;
         case OptionKind::String:

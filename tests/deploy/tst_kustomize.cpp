@@ -17,7 +17,8 @@ using DeployTest::Rendered;
 namespace {
 
 const QString kNamespace = u"azure-msi-operator"_s;
-const QStringList kOverlays {u"base"_s, u"overlays/ha"_s, u"overlays/workload-identity"_s, u"overlays/monitoring"_s};
+const QStringList kOverlays {u"base"_s, u"overlays/ha"_s, u"overlays/workload-identity"_s, u"overlays/monitoring"_s,
+                             u"overlays/workload-identity-mode"_s};
 // The agent's memory target at 10,000 MSIs (the hardening work) and the limit shipped for it.
 constexpr double kMemoryTargetMiB = 40;
 constexpr double kMemoryLimitMiB = 64;

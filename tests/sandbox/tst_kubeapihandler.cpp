@@ -158,7 +158,7 @@ void TestKubeApiHandler::routing_data()
                             << u"/apis/{group}/{version}/namespaces/{namespace}/{resource}"_s;
     QTest::newRow("core events") << QByteArray("GET") << u"/api/v1/namespaces/team-a/events"_s << 200
                                  << u"/api/v1/namespaces/{namespace}/{resource}"_s;
-    QTest::newRow("unknown resource") << QByteArray("GET") << u"/api/v1/pods"_s << 404 << u"/api/{unknown}"_s;
+    QTest::newRow("unknown resource") << QByteArray("GET") << u"/api/v1/secrets"_s << 404 << u"/api/{unknown}"_s;
     QTest::newRow("item without namespace")
         << QByteArray("GET") << u"/apis/aadpodidentity.k8s.io/v1/azureidentities/x"_s << 404 << u"/apis/{unknown}"_s;
     QTest::newRow("subresource") << QByteArray("GET") << kIdentities + u"/x/status"_s << 404
