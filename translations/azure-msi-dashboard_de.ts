@@ -1131,6 +1131,46 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
             <numerusform>Übersprungen (%n)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Create ServiceAccount (%n)</source>
+        <translation>
+            <numerusform>ServiceAccount anlegen (%n)</numerusform>
+            <numerusform>ServiceAccounts anlegen (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Update ServiceAccount (%n)</source>
+        <translation>
+            <numerusform>ServiceAccount aktualisieren (%n)</numerusform>
+            <numerusform>ServiceAccounts aktualisieren (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Create federated credential in Azure (%n)</source>
+        <translation>
+            <numerusform>Föderierte Anmeldeinformation in Azure anlegen (%n)</numerusform>
+            <numerusform>Föderierte Anmeldeinformationen in Azure anlegen (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Update federated credential in Azure (%n)</source>
+        <translation>
+            <numerusform>Föderierte Anmeldeinformation in Azure aktualisieren (%n)</numerusform>
+            <numerusform>Föderierte Anmeldeinformationen in Azure aktualisieren (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Blocked by an Azure limit, not written (%n)</source>
+        <translation>
+            <numerusform>Durch ein Azure-Limit blockiert, nicht geschrieben (%n)</numerusform>
+            <numerusform>Durch ein Azure-Limit blockiert, nicht geschrieben (%n)</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+15"/>
         <source>%1 → %2</source>
@@ -1689,12 +1729,12 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
 <context>
     <name>Amo::Sync::Applier</name>
     <message>
-        <location filename="../shared/sync/applier.cpp" line="+127"/>
+        <location filename="../shared/sync/applier.cpp" line="+141"/>
         <source>cancelled before it started</source>
         <translation>vor dem Start abgebrochen</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+73"/>
         <source>not re-pointed: the AzureIdentity %1 it would point to is not written in this run, and it does not exist as ours yet</source>
         <translation>nicht umgehängt: die AzureIdentity %1, auf die es zeigen würde, wird in diesem Lauf nicht geschrieben und existiert noch nicht als unsere</translation>
     </message>
@@ -1714,23 +1754,28 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <translation>nicht umgehängt: die AzureIdentity %1 wurde nicht geschrieben: %2</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>the patch carries no resourceVersion</source>
         <translation>der Patch enthält keine resourceVersion</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <location line="+37"/>
+        <location line="+51"/>
+        <source>no Azure client for federated credential writes</source>
+        <translation>kein Azure-Client für das Schreiben föderierter Anmeldeinformationen</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+30"/>
         <source>cancelled before a retry: %1</source>
         <translation>vor einem erneuten Versuch abgebrochen: %1</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-21"/>
         <source>gave up after %1 attempts: %2</source>
         <translation>nach %1 Versuchen aufgegeben: %2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+17"/>
         <source>%1; reading it again failed: %2</source>
         <translation>%1; erneutes Lesen fehlgeschlagen: %2</translation>
     </message>
@@ -1757,9 +1802,30 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
     </message>
 </context>
 <context>
+    <name>Amo::Sync::WorkloadStateJob</name>
+    <message>
+        <location filename="../shared/sync/workloadstatejob.cpp" line="+42"/>
+        <source>listing serviceaccounts failed: %1</source>
+        <translation>Auflisten der ServiceAccounts fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>listing the federated credentials of %1 failed: %2</source>
+        <translation>Auflisten der föderierten Anmeldeinformationen von %1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialName</name>
+    <message>
+        <location filename="../shared/workload/credentialname.cpp" line="+26"/>
+        <source>&quot;%1&quot; is not a valid federated identity credential name: Azure wants 3 to 120 letters, digits, &apos;-&apos; or &apos;_&apos;, beginning with a letter or digit</source>
+        <translation>„%1“ ist kein gültiger Name für föderierte Anmeldeinformationen: Azure verlangt 3 bis 120 Buchstaben, Ziffern, „-“ oder „_“, beginnend mit einem Buchstaben oder einer Ziffer</translation>
+    </message>
+</context>
+<context>
     <name>DashboardAnalyzer</name>
     <message>
-        <location filename="../gui/session/dashboardanalyzer.cpp" line="+258"/>
+        <location filename="../gui/session/dashboardanalyzer.cpp" line="+266"/>
         <source>binding sync is off; the operator would point it at %1</source>
         <translation>Binding-Sync ist aus; der Operator würde es auf %1 zeigen lassen</translation>
     </message>
@@ -1823,7 +1889,7 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
 <context>
     <name>IdentityMapper</name>
     <message>
-        <location filename="../shared/mapping/identitymapper.cpp" line="+76"/>
+        <location filename="../shared/mapping/identitymapper.cpp" line="+57"/>
         <source>namespace template failed: %1</source>
         <translation>Namespace-Template fehlgeschlagen: %1</translation>
     </message>
@@ -1863,9 +1929,27 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <translation>das Namespace-Template ergab keinen Namespace (Ausgabe „%1“)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>lookup labels omitted because subscription &quot;%1&quot;, resource group &quot;%2&quot; or name &quot;%3&quot; is not a valid label value; binding sync cannot find this MSI</source>
         <translation>Such-Labels weggelassen, weil Subscription „%1“, Ressourcengruppe „%2“ oder Name „%3“ kein gültiger Label-Wert ist; der Binding-Sync kann diese MSI nicht finden</translation>
+    </message>
+</context>
+<context>
+    <name>IssuerDiscovery</name>
+    <message>
+        <location filename="../shared/sync/issuerdiscovery.cpp" line="+27"/>
+        <source>set --workloadidentity.issuer (WORKLOADIDENTITY_ISSUER) to the cluster&apos;s service account issuer, e.g. the AKS OIDC issuer URL</source>
+        <translation>setzen Sie --workloadidentity.issuer (WORKLOADIDENTITY_ISSUER) auf den Service-Account-Issuer des Clusters, z. B. die OIDC-Issuer-URL von AKS</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot discover the service account issuer from %1: %2; %3</source>
+        <translation>der Service-Account-Issuer lässt sich nicht von %1 ermitteln: %2; %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 names no https issuer (&quot;issuer&quot;: &quot;%2&quot;); Azure accepts only https issuers; %3</source>
+        <translation>%1 nennt keinen https-Issuer („issuer“: „%2“); Azure akzeptiert nur https-Issuer; %3</translation>
     </message>
 </context>
 <context>
@@ -1892,9 +1976,22 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
     </message>
 </context>
 <context>
+    <name>PlanBuilder</name>
+    <message>
+        <location filename="../shared/sync/planbuilder.cpp" line="+79"/>
+        <source>namespace &quot;%1&quot; is terminating</source>
+        <translation>Namespace „%1“ wird gerade gelöscht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>namespace &quot;%1&quot; does not exist</source>
+        <translation>Namespace „%1“ existiert nicht</translation>
+    </message>
+</context>
+<context>
     <name>PlanExport</name>
     <message>
-        <location filename="../gui/views/planexport.cpp" line="+37"/>
+        <location filename="../gui/views/planexport.cpp" line="+36"/>
         <source>Export plan as JSON</source>
         <translation>Plan als JSON exportieren</translation>
     </message>
@@ -1927,7 +2024,7 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
 <context>
     <name>PlanText</name>
     <message>
-        <location filename="../shared/sync/plantext.cpp" line="+61"/>
+        <location filename="../shared/sync/plantext.cpp" line="+71"/>
         <source>once the identity is written</source>
         <translation>sobald die Identität geschrieben ist</translation>
     </message>
@@ -1937,15 +2034,20 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <translation>läuft ab: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+42"/>
         <source>Plan: %1 to create, %2 to update, %3 to re-point. Not written: %4 waiting for a namespace, %5 in conflict, %6 orphaned, %7 skipped.</source>
         <translation>Plan: %1 anzulegen, %2 zu aktualisieren, %3 umzuhängen. Nicht geschrieben: %4 auf einen Namespace wartend, %5 im Konflikt, %6 verwaist, %7 übersprungen.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Workload identity: %1 ServiceAccounts to create, %2 to update; %3 federated credentials to write in Azure; %4 blocked.</source>
+        <translation>Workload Identity: %1 ServiceAccounts anzulegen, %2 zu aktualisieren; %3 föderierte Anmeldeinformationen in Azure zu schreiben; %4 blockiert.</translation>
     </message>
 </context>
 <context>
     <name>Planner</name>
     <message numerus="yes">
-        <location filename="../shared/sync/planner.cpp" line="+110"/>
+        <location filename="../shared/sync/planner.cpp" line="+111"/>
         <source>%n MSIs map to this AzureIdentity (%1); none of them is written</source>
         <translation>
             <numerusform>%n MSI wird auf diese AzureIdentity abgebildet (%1); sie wird nicht geschrieben</numerusform>
@@ -2102,6 +2204,77 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <location line="+6"/>
         <source>AzureIdentityBinding %1/%2 changed.</source>
         <translation>AzureIdentityBinding %1/%2 hat sich geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadMapper</name>
+    <message>
+        <location filename="../shared/workload/workloadmapper.cpp" line="+59"/>
+        <source>ServiceAccount name template failed: %1</source>
+        <translation>Vorlage für den ServiceAccount-Namen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ServiceAccount name template produced &quot;%1&quot;, which is not a valid Kubernetes object name (%2)</source>
+        <translation>Die Vorlage für den ServiceAccount-Namen ergab „%1“, keinen gültigen Kubernetes-Objektnamen (%2)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>credential name template failed: %1</source>
+        <translation>Vorlage für den Namen der Anmeldeinformation fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadPlanner</name>
+    <message>
+        <location filename="../shared/workload/workloadplanner.cpp" line="+73"/>
+        <source>%1 identities map to this ServiceAccount; it can name only one, so none is written</source>
+        <translation>%1 Identitäten zeigen auf diesen ServiceAccount; er kann nur eine nennen, daher wird keine geschrieben</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>no MSI maps to this ServiceAccount any more (it names client %1); it is kept</source>
+        <translation>keine MSI zeigt mehr auf diesen ServiceAccount (er nennt Client %1); er bleibt erhalten</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>the ServiceAccount already names another identity (%1 %2); it is not overwritten</source>
+        <translation>der ServiceAccount nennt bereits eine andere Identität (%1 %2); er wird nicht überschrieben</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the ServiceAccount exists without %1; it is annotated for this identity</source>
+        <translation>der ServiceAccount existiert ohne %1; er wird für diese Identität annotiert</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>the identity&apos;s federated credentials could not be listed; none is written</source>
+        <translation>die föderierten Anmeldeinformationen der Identität ließen sich nicht auflisten; keine wird geschrieben</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not federated: the ServiceAccount %1 is not ours, so the identity is not granted to it</source>
+        <translation>nicht föderiert: der ServiceAccount %1 gehört nicht uns, daher erhält er die Identität nicht</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the credential name is also wanted for %1; set a --workloadidentity.template.credentialname that tells them apart</source>
+        <translation>der Name der Anmeldeinformation wird auch für %1 gebraucht; setzen Sie ein --workloadidentity.template.credentialname, das beide unterscheidet</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>issuer, subject or audiences differ (now %1 for %2)</source>
+        <translation>Issuer, Subject oder Audiences weichen ab (jetzt %1 für %2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the identity already has %1 of the %2 federated credentials Azure allows; this one is not written</source>
+        <translation>die Identität hat bereits %1 der %2 föderierten Anmeldeinformationen, die Azure erlaubt; diese wird nicht geschrieben</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>federated with %1 of this cluster, which no MSI maps to any more; it is kept</source>
+        <translation>föderiert mit %1 dieses Clusters, auf das keine MSI mehr zeigt; sie bleibt erhalten</translation>
     </message>
 </context>
 <context>
