@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "shared/util/yamlreader.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <QJsonArray>
@@ -207,6 +208,9 @@ YamlReader::Result YamlReader::parse(const QByteArray &utf8)
                 requireDocumentStart(utf8, documents[i].Mark());
             result.documents.append(converter.convert(documents[i], 0));
         }
+    } catch (const YAML::DeepRecursion &e) {
+        // yaml-cpp's own guard against stack exhaustion ("bad file" says nothing to a user)
+        return failed(e.mark, u"nested more than %1 levels deep"_s.arg(e.depth() - 1));
     } catch (const YAML::Exception &e) {
         return failed(e.mark, QString::fromStdString(e.msg));
     } catch (const Failure &f) {

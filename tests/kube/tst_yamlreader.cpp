@@ -118,6 +118,8 @@ void TestYamlReader::errors_data()
         laughs += "]\n";
     }
     QTest::newRow("billion laughs") << laughs << u"more than 100000 nodes"_s;
+    // 50,000 nested flow sequences would exhaust the stack; the parser stops and says why.
+    QTest::newRow("deep nesting") << (QByteArray("a: ") + QByteArray(50000, '[')) << u"levels deep"_s;
 }
 
 void TestYamlReader::errors()
