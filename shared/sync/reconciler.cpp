@@ -247,8 +247,12 @@ QString Reconciler::notReadyReason() const
         return tr("not started");
     if (!cachesSynced())
         return tr("the Kubernetes caches have not synced yet");
-    if (m_writing && !m_catalog.hasListed())
-        return tr("no Azure listing has succeeded yet");
+    if (m_writing && !m_catalog.hasListed()) {
+        // Say why, so that /readyz names a token or listing outage without a look at the log.
+        return m_lastListingError.isEmpty()
+            ? tr("no Azure listing has succeeded yet")
+            : tr("no Azure listing has succeeded yet; the last one failed: %1").arg(m_lastListingError);
+    }
     return {};
 }
 
@@ -325,6 +329,7 @@ bool Reconciler::takeListing(const QDateTime &listedAt, const QString &inventory
         return false;
     }
     m_listingBackoff.forget(kClusterKey);
+    m_lastListingError.clear();
     updateReady();
     setMappings(m_builder.map(m_catalog.msis(), now()));
     return true;
@@ -332,6 +337,7 @@ bool Reconciler::takeListing(const QDateTime &listedAt, const QString &inventory
 
 void Reconciler::failFull(const QString &error)
 {
+    m_lastListingError = error;
     m_fullReport.error = error;
     m_fullReport.finishedAt = now();
     const std::chrono::milliseconds delay = m_listingBackoff.when(kClusterKey);

@@ -169,6 +169,7 @@ private:
     std::list<std::unique_ptr<Batch>> m_batches; // in flight
     QPointer<QObject> m_listing; // the full sync's Azure listing in flight
     SyncReport m_fullReport; // of the full sync being listed, until its batch takes it
+    QString m_lastListingError; // why the last full sync's listing failed; empty once one succeeds
     bool m_fullListed = false; // a listing finished; the next batch is the full sync's
     RateLimiter m_listingBackoff;
     bool m_started = false;

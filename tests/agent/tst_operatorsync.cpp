@@ -812,6 +812,9 @@ void TestOperatorSync::failedFirstListingIsRetriedSoon()
     QVERIFY(world.waitFor(SyncReport::Kind::Full, &failed));
     QVERIFY2(!failed.error.isEmpty(), "the token fault did not fail the listing");
     QVERIFY(!world.reconciler().isReady());
+    // /readyz says why: the listing's own error, not just "not ready".
+    QVERIFY2(world.reconciler().notReadyReason().contains(u"the last one failed: "_s + failed.error),
+             qPrintable(world.reconciler().notReadyReason()));
     SyncReport retried;
     QVERIFY(world.waitFor(SyncReport::Kind::Full, &retried));
     QVERIFY2(retried.ok(), qPrintable(retried.error));
