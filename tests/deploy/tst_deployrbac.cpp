@@ -40,17 +40,21 @@ const QString kAllowLabel = u"msi.azure.k8s.io/allow"_s;
 
 // Runs the agent the way a restricted pod does. Arguments: agent executable, service-account folder,
 // the simulator's CA certificate, then the container's arguments.
+// Everything the pod needs from the build tree is bound into /run first: the tree itself may live under
+// /tmp, which the pod then replaces with an empty tmpfs.
 const QString kPodScript = uR"(set -e
-mount -t tmpfs -o size=8m,mode=1777 tmpfs /tmp
 mount -t tmpfs -o size=1m tmpfs /run
 mkdir -p /run/secrets/kubernetes.io/serviceaccount
 mount --bind "$2" /run/secrets/kubernetes.io/serviceaccount
 mount -o remount,bind,ro /run/secrets/kubernetes.io/serviceaccount
+touch /run/azure-msi-operator
+mount --bind "$1" /run/azure-msi-operator
 # The image's trust store holds the simulator's CA, as a real image's holds the public Azure CAs.
 mount -t tmpfs -o size=1m tmpfs /etc/ssl/certs
 cp "$3" "/etc/ssl/certs/$(openssl x509 -hash -noout -in "$3").0"
+mount -t tmpfs -o size=8m,mode=1777 tmpfs /tmp
 mount -o remount,bind,ro /
-agent="$1"
+agent=/run/azure-msi-operator
 shift 3
 exec setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all --bounding-set=-all --no-new-privs "$agent" "$@"
 )"_s;
