@@ -3,6 +3,7 @@
 
 #include "gui/session/dashboarddata.h"
 #include "gui/session/leaseinfo.h"
+#include "gui/session/podinfo.h"
 #include "gui/session/readproblems.h"
 #include "gui/session/writeaccess.h"
 #include "shared/config/operatorconfig.h"
@@ -78,6 +79,14 @@ public:
     /** "https://server (context)" of the target cluster. */
     QString clusterDescription() const;
     const Config::OperatorConfig &config() const { return m_config; }
+    /**
+     * Workload identity mode (also the profile's --workloadidentity.enable): reads ServiceAccounts, the
+     * identities' federated credentials and the pods behind bindings, and plans their writes, from the next read on.
+     */
+    void setWorkloadIdentity(bool enabled);
+    bool workloadIdentity() const { return m_config.workloadIdentityEnable; }
+    /** The issuer the plan uses: configured, or discovered from the cluster; empty until known. */
+    QString issuer() const { return m_issuer; }
     DemoHost *demoHost() const { return m_demo.get(); }
 
 Q_SIGNALS:
@@ -102,6 +111,7 @@ private:
 
     void read(Purpose purpose);
     void onSnapshot(const Sync::Snapshot &snapshot);
+    void readWorkload(const Sync::Snapshot &snapshot, quint64 generation);
     void onAnalysed();
     void startApply(const Sync::Snapshot &fresh);
     void readLease();
@@ -136,6 +146,8 @@ private:
     std::unique_ptr<LiveCluster> m_live;
     bool m_livePending = false;
     QTimer m_azureTimer;
+    QString m_issuer; // discovered once per session when not configured
+    MigrationInput m_migration; // the pods read with the latest snapshot
 };
 
 } // namespace Amo::Gui
