@@ -9,9 +9,15 @@ namespace Amo::Gui {
 
 QStringList MigrationTableModel::headers() const
 {
-    return {tr("Namespace"),          tr("Binding"),      tr("Selector"),
-            tr("Owner"),              tr("Pods"),         tr("Runs as"),
-            tr("Needs ServiceAccount"), tr("Pod label"), tr("State"),
+    return {tr("Namespace"),
+            tr("Binding"),
+            tr("Selector"),
+            tr("Owner"),
+            tr("Pods"),
+            tr("Runs as"),
+            tr("Needs ServiceAccount"),
+            tr("Pod label"),
+            tr("State"),
             tr("Details")};
 }
 

@@ -9,9 +9,15 @@ namespace Amo::Gui {
 
 QStringList WorkloadTableModel::headers() const
 {
-    return {tr("Namespace"),  tr("ServiceAccount"), tr("ServiceAccount state"),
-            tr("Federated credential"), tr("Credential state"), tr("MSI"),
-            tr("Credentials"), tr("State"), tr("Details")};
+    return {tr("Namespace"),
+            tr("ServiceAccount"),
+            tr("ServiceAccount state"),
+            tr("Federated credential"),
+            tr("Credential state"),
+            tr("MSI"),
+            tr("Credentials"),
+            tr("State"),
+            tr("Details")};
 }
 
 QVariant WorkloadTableModel::cell(int row, int column) const

@@ -153,19 +153,18 @@ void DashboardSession::readWorkload(const Sync::Snapshot &snapshot, quint64 gene
     Q_EMIT progress(tr("Reading ServiceAccounts, federated credentials and pods"), 0, 1);
     auto *job = new WorkloadReadJob(m_clients->kube(), m_clients->arm(), config, snapshot.catalog.msis(),
                                     Clock::system().nowUtc(), this);
-    connect(job, &WorkloadReadJob::finished, this,
-            [this, generation, snapshot](const WorkloadReadResult &read) {
-                if (generation != m_generation)
-                    return;
-                if (!read.issuer.isEmpty())
-                    m_issuer = read.issuer;
-                Sync::Snapshot complete = snapshot;
-                complete.workload = read.state.state;
-                complete.workloadError = read.state.error;
-                complete.workloadRead = read.stateRead;
-                m_migration = read.migration;
-                onSnapshot(complete);
-            });
+    connect(job, &WorkloadReadJob::finished, this, [this, generation, snapshot](const WorkloadReadResult &read) {
+        if (generation != m_generation)
+            return;
+        if (!read.issuer.isEmpty())
+            m_issuer = read.issuer;
+        Sync::Snapshot complete = snapshot;
+        complete.workload = read.state.state;
+        complete.workloadError = read.state.error;
+        complete.workloadRead = read.stateRead;
+        m_migration = read.migration;
+        onSnapshot(complete);
+    });
     job->start();
 }
 

@@ -21,8 +21,17 @@ QList<MigrationRow> MigrationRowBuilder::build(const Config::OperatorConfig &con
         return rows;
     const Workload::WorkloadMapper mapper(Workload::WorkloadOptions::fromConfig(config));
     QHash<QString, const Mapping::MsiMapping *> byMsi; // lower-cased MSI ID
-    for (const Mapping::MsiMapping &mapping : data.mappings)
+    QHash<QString, const Mapping::MsiMapping *> byIdentity; // "namespace/name" of the AzureIdentities we make
+    for (const Mapping::MsiMapping &mapping : data.mappings) {
         byMsi.insert(mapping.msi.id.toLower(), &mapping);
+        for (const Model::DesiredIdentity &desired : mapping.identities)
+            byIdentity.insert(QString(desired.namespaceName + u'/' + desired.name), &mapping);
+    }
+    QHash<QString, QString> wantedIdentity; // "namespace/binding" -> what binding sync would set
+    for (const DriftRow &drift : data.drift) {
+        if (!drift.wanted.isEmpty())
+            wantedIdentity.insert(QString(drift.namespaceName + u'/' + drift.name), drift.wanted);
+    }
     // the pods per namespace and selector
     QHash<QString, QList<const PodInfo *>> pods;
     for (const PodInfo &pod : input.pods) {
@@ -40,8 +49,19 @@ QList<MigrationRow> MigrationRowBuilder::build(const Config::OperatorConfig &con
         base.azureIdentity = binding.azureIdentity;
         QString noAccount; // why no ServiceAccount can be named
         const Model::ObservedIdentity *identity = cluster.findIdentity(binding.namespaceName, binding.azureIdentity);
-        const Mapping::MsiMapping *mapping = identity ? byMsi.value(identity->resourceId.toLower()) : nullptr;
-        if (!identity) {
+        // the identity the operator makes (also before it exists), else the MSI the existing one names
+        const Mapping::MsiMapping *mapping
+            = byIdentity.value(QString(binding.namespaceName + u'/' + binding.azureIdentity));
+        if (!mapping && identity)
+            mapping = byMsi.value(identity->resourceId.toLower());
+        // a binding that binding sync re-points: the identity it will point at
+        const QString wanted = wantedIdentity.value(QString(binding.namespaceName + u'/' + binding.name));
+        if (!mapping && !wanted.isEmpty()) {
+            mapping = byIdentity.value(QString(binding.namespaceName + u'/' + wanted));
+            if (mapping)
+                identity = nullptr; // the one it names now does not matter any more
+        }
+        if (!mapping && !identity) {
             noAccount = tr("the AzureIdentity %1 does not exist").arg(binding.azureIdentity);
         } else if (!mapping) {
             noAccount = tr("no listed MSI is behind the AzureIdentity %1 (%2)")
@@ -89,7 +109,7 @@ QList<MigrationRow> MigrationRowBuilder::build(const Config::OperatorConfig &con
             QStringList todo;
             if (!noAccount.isEmpty())
                 todo << noAccount;
-            else if (accounts != QStringList{row.serviceAccount})
+            else if (accounts != QStringList {row.serviceAccount})
                 todo << tr("run as the ServiceAccount %1").arg(row.serviceAccount);
             if (!row.hasUseLabel)
                 todo << tr("add the pod label %1: \"true\"").arg(useLabel());

@@ -18,7 +18,7 @@ PodOwner PodInfo::controllerOf(const QJsonObject &object)
     PodOwner first;
     for (const QJsonValue &value : refs) {
         const QJsonObject ref = value.toObject();
-        const PodOwner owner{ref.value(u"kind"_s).toString(), ref.value(u"name"_s).toString()};
+        const PodOwner owner {ref.value(u"kind"_s).toString(), ref.value(u"name"_s).toString()};
         if (ref.value(u"controller"_s).toBool())
             return owner;
         if (first.kind.isEmpty())

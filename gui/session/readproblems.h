@@ -22,7 +22,10 @@ struct ReadProblems
     QDateTime at; // UTC, when the failing read finished
 
     bool blocking() const { return !cluster.isEmpty() || (!azure.isEmpty() && azureNeverListed); }
-    bool isEmpty() const { return cluster.isEmpty() && azure.isEmpty() && subscriptions.isEmpty() && workload.isEmpty(); }
+    bool isEmpty() const
+    {
+        return cluster.isEmpty() && azure.isEmpty() && subscriptions.isEmpty() && workload.isEmpty();
+    }
 };
 
 } // namespace Amo::Gui

@@ -78,7 +78,8 @@ QList<WorkloadRow> WorkloadRowBuilder::build(const Config::OperatorConfig &confi
     QList<const Action *> orphans;
     for (const Action &action : data.plan.actions) {
         const QString kind = action.resourceKind();
-        if (action.kind == Action::Kind::Orphan && (kind == u"ServiceAccount" || kind == u"FederatedIdentityCredential"))
+        if (action.kind == Action::Kind::Orphan
+            && (kind == u"ServiceAccount" || kind == u"FederatedIdentityCredential"))
             orphans.append(&action);
         else if (kind == u"ServiceAccount")
             accounts.insert(keyOf(action.namespaceName, action.name), &action);

@@ -10,9 +10,9 @@
 #include "gui/models/rowfilterproxymodel.h"
 #include "gui/models/workloadtablemodel.h"
 #include "gui/session/applysummary.h"
-#include "gui/session/migrationreport.h"
 #include "gui/session/dashboardsession.h"
 #include "gui/session/detailsbuilder.h"
+#include "gui/session/migrationreport.h"
 #include "gui/session/rowstatetext.h"
 #include "gui/session/stalenesscheck.h"
 #include "gui/views/applyprogressdialog.h"
@@ -92,8 +92,8 @@ void MainWindow::buildViews()
     m_models[Migration] = new MigrationTableModel(this);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"viewTabs"_s);
-    const QString titles[ViewCount] = {tr("MSIs"),   tr("Namespaces"),        tr("Binding drift"),
-                                       tr("Expiry"), tr("Workload identity"), tr("Migration")};
+    const QString titles[ViewCount]
+        = {tr("MSIs"), tr("Namespaces"), tr("Binding drift"), tr("Expiry"), tr("Workload identity"), tr("Migration")};
     const QString tips[ViewCount] = {tr("Every MSI and what the next sync does about it"),
                                      tr("Every target namespace: exists, ignored, identities aimed at it"),
                                      tr("Bindings that point elsewhere than the operator would set, or at nothing"),

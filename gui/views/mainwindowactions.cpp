@@ -21,10 +21,10 @@
 #include <QLabel>
 #include <QMenu>
 #include <QProgressBar>
+#include <QSaveFile>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -64,14 +64,14 @@ void MainWindow::buildActions()
     m_exportYamlAction = add(
         u"exportYamlAction"_s, tr("Export YAML…"), u"document-save-as"_s, QStyle::SP_DialogSaveButton, {},
         tr("Save the whole plan of the latest read as YAML, every item (the preview exports only the ticked ones)"));
-    m_exportMigrationAction = add(u"exportMigrationAction"_s, tr("Export migration…"), u"document-export"_s,
-                                  QStyle::SP_DialogSaveButton, {},
-                                  tr("Save the Migration view as a report (Markdown or CSV) a team can act on"));
+    m_exportMigrationAction
+        = add(u"exportMigrationAction"_s, tr("Export migration…"), u"document-export"_s, QStyle::SP_DialogSaveButton,
+              {}, tr("Save the Migration view as a report (Markdown or CSV) a team can act on"));
     bar->addSeparator();
-    m_workloadAction = add(u"workloadIdentityAction"_s, tr("Workload identity"), u"system-users"_s,
-                           QStyle::SP_DirLinkIcon, {},
-                           tr("Workload identity mode: also plan ServiceAccounts and federated credentials, and "
-                              "read the pods for the Migration view"));
+    m_workloadAction
+        = add(u"workloadIdentityAction"_s, tr("Workload identity"), u"system-users"_s, QStyle::SP_DirLinkIcon, {},
+              tr("Workload identity mode: also plan ServiceAccounts and federated credentials, and "
+                 "read the pods for the Migration view"));
     m_workloadAction->setCheckable(true);
     bar->addSeparator();
     m_resultsAction
@@ -180,10 +180,10 @@ bool MainWindow::exportMigration(const QString &path, QString *error) const
         return false;
     }
     const auto format = path.endsWith(u".csv"_s, Qt::CaseInsensitive) ? MigrationReport::Format::Csv
-                                                                       : MigrationReport::Format::Markdown;
+                                                                      : MigrationReport::Format::Markdown;
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(MigrationReport::render(m_session->data()->migration, format)) < 0
-        || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(MigrationReport::render(m_session->data()->migration, format)) < 0 || !file.commit()) {
         *error = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
@@ -192,8 +192,7 @@ bool MainWindow::exportMigration(const QString &path, QString *error) const
 
 void MainWindow::exportMigrationInteractively()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the migration report"),
-                                                      u"migration.md"_s,
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the migration report"), u"migration.md"_s,
                                                       tr("Markdown (*.md);;CSV (*.csv)"));
     if (path.isEmpty())
         return;
