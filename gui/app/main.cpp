@@ -55,12 +55,14 @@ int main(int argc, char *argv[])
     window.setWorkloadIdentity(parser.isSet(workloadOption));
     if (parser.isSet(screenshotOption)) {
         window.setScreenshotPath(parser.value(screenshotOption));
+        window.resize(1400, 850);
         const QString view = parser.value(viewOption);
         if (view == u"workload")
             window.setScreenshotView(Gui::MainWindow::Workload);
         else if (view == u"migration")
             window.setScreenshotView(Gui::MainWindow::Migration);
-        window.resize(1400, 850);
+        if (!view.isEmpty())
+            window.resize(1800, 600); // wide rows, no details pane
     }
     window.show();
     // --demo is a one-off: it does not replace the profile the user last worked with.

@@ -667,6 +667,10 @@ void MainWindow::takeScreenshot()
 {
     if (m_screenshotView != Msis) {
         m_tabs->setCurrentIndex(m_screenshotView);
+        // these views have no details: give the rows the room
+        if (auto *split = qobject_cast<QSplitter *>(centralWidget()))
+            split->setSizes({split->height(), 0});
+        m_tables[m_screenshotView]->resizeColumnsToContents();
         m_tables[m_screenshotView]->selectRow(0);
         const bool ok = grab().save(m_screenshot);
         qInfo("screenshot %s: %s", qPrintable(m_screenshot), ok ? "written" : "FAILED");
