@@ -11,7 +11,11 @@
 #include "gui/views/mainwindow.h"
 #include "gui/views/plandialog.h"
 #include "gui/views/userprompt.h"
+#include "shared/sandbox/scenario.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,6 +38,7 @@ private Q_SLOTS:
     void rowStatesFollowThePlan();
     void approveWritesServiceAccountsAndCredentials();
     void confirmationCountsAzureAndClusterWrites();
+    void writeAccessAsksForServiceAccounts();
 
 private:
     const MigrationRow *migrationRow(const QString &ownerName) const;
@@ -349,6 +354,50 @@ void TstGuiWorkload::confirmationCountsAzureAndClusterWrites()
             u"Writes to the cluster: %1. Writes to Azure: %2."_s.arg(ticked.clusterWrites).arg(ticked.azureWrites)),
         qPrintable(asked.at(1)));
     QVERIFY(!window.session()->isApplying());
+}
+
+void TstGuiWorkload::writeAccessAsksForServiceAccounts()
+{
+    // the demo user may do everything: ServiceAccounts included
+    if (m_session->writeAccess().state == WriteAccess::State::Checking) {
+        QSignalSpy changed(m_session.get(), &DashboardSession::writeAccessChanged);
+        QVERIFY(changed.wait(GuiTest::kTimeoutMs));
+    }
+    QCOMPARE(int(m_session->writeAccess().state), int(WriteAccess::State::Allowed));
+
+    // a user who may write aad-pod-identity's objects but only read ServiceAccounts is told so
+    QFile file(DemoHost::bundledScenarioPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    QJsonObject kube = json.value(u"kubernetes"_s).toObject();
+    kube.insert(u"users"_s, QJsonArray {QJsonObject {{u"name"_s, u"podid"_s}, {u"token"_s, u"podid-token"_s}}});
+    const QJsonArray read {u"get"_s, u"list"_s, u"watch"_s};
+    kube.insert(u"rbac"_s,
+                QJsonArray {QJsonObject {{u"user"_s, u"podid"_s},
+                                         {u"verbs"_s, read},
+                                         {u"apiGroups"_s, QJsonArray {u"*"_s}},
+                                         {u"resources"_s, QJsonArray {u"*"_s}}},
+                            QJsonObject {{u"user"_s, u"podid"_s},
+                                         {u"verbs"_s, QJsonArray {u"*"_s}},
+                                         {u"apiGroups"_s, QJsonArray {u"aadpodidentity.k8s.io"_s}},
+                                         {u"resources"_s, QJsonArray {u"*"_s}}}});
+    json.insert(u"kubernetes"_s, kube);
+    QString error;
+    const auto scenario = Sandbox::Scenario::fromJson(json, &error);
+    QVERIFY2(scenario, qPrintable(error));
+    Config::OperatorConfig config = GuiTest::demoConfig();
+    config.workloadIdentityEnable = true;
+    config.workloadIdentityIssuer = m_session->issuer(); // discovery is not this user's to do
+    DashboardSession session(config, Sync::ClientEnvironment {}, true);
+    session.setDemoScenario(*scenario);
+    QVERIFY2(session.open(&error), qPrintable(error));
+    const DashboardDataPtr data = GuiTest::load(session);
+    QVERIFY(data);
+    QVERIFY(!data->workload.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(int(session.writeAccess().state), int(WriteAccess::State::Denied), GuiTest::kTimeoutMs);
+    QVERIFY2(session.writeAccess().reason.contains(u"may not create serviceaccounts"_s),
+             qPrintable(session.writeAccess().reason));
+    QVERIFY2(!session.writeAccess().reason.contains(u"azureidentities"_s), qPrintable(session.writeAccess().reason));
 }
 
 QTEST_MAIN(TstGuiWorkload)
