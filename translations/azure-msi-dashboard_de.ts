@@ -1906,7 +1906,7 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
 <context>
     <name>Amo::Gui::WriteAccessCheck</name>
     <message>
-        <location filename="../gui/session/writeaccesscheck.cpp" line="+69"/>
+        <location filename="../gui/session/writeaccesscheck.cpp" line="+76"/>
         <source>the API server did not answer a SelfSubjectAccessReview: %1</source>
         <translation>der API-Server hat einen SelfSubjectAccessReview nicht beantwortet: %1</translation>
     </message>
@@ -2552,7 +2552,7 @@ Einträge: %1. Anzulegen: %3, zu aktualisieren: %4, umzuhängen: %5.</translatio
 <context>
     <name>StalenessCheck</name>
     <message>
-        <location filename="../gui/session/stalenesscheck.cpp" line="+24"/>
+        <location filename="../gui/session/stalenesscheck.cpp" line="+44"/>
         <source>The fresh read failed: %1</source>
         <translation>Das erneute Lesen ist fehlgeschlagen: %1</translation>
     </message>
@@ -2575,6 +2575,21 @@ Einträge: %1. Anzulegen: %3, zu aktualisieren: %4, umzuhängen: %5.</translatio
         <location line="+6"/>
         <source>AzureIdentityBinding %1/%2 changed.</source>
         <translation>AzureIdentityBinding %1/%2 hat sich geändert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ServiceAccount %1/%2 was created by someone else.</source>
+        <translation>ServiceAccount %1/%2 wurde von jemand anderem angelegt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ServiceAccount %1/%2 changed.</source>
+        <translation>ServiceAccount %1/%2 hat sich geändert.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Federated credential %1 of %2 changed, or could not be read again.</source>
+        <translation>Die föderierte Anmeldeinformation %1 von %2 hat sich geändert oder konnte nicht erneut gelesen werden.</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void approveWritesServiceAccountsAndCredentials();
     void confirmationCountsAzureAndClusterWrites();
     void writeAccessAsksForServiceAccounts();
+    void approveRefusesAServiceAccountMadeMeanwhile();
 
 private:
     const MigrationRow *migrationRow(const QString &ownerName) const;
@@ -398,6 +399,35 @@ void TstGuiWorkload::writeAccessAsksForServiceAccounts()
     QVERIFY2(session.writeAccess().reason.contains(u"may not create serviceaccounts"_s),
              qPrintable(session.writeAccess().reason));
     QVERIFY2(!session.writeAccess().reason.contains(u"azureidentities"_s), qPrintable(session.writeAccess().reason));
+}
+
+void TstGuiWorkload::approveRefusesAServiceAccountMadeMeanwhile()
+{
+    QList<Action> ticked;
+    for (const Action &action : m_data->plan.actions) {
+        if (action.kind == Action::Kind::CreateServiceAccount && action.namespaceName == u"payments"
+            && action.name == u"id-payments-api")
+            ticked.append(action);
+    }
+    QCOMPARE(ticked.size(), 1);
+    // someone else makes that ServiceAccount between preview and approve
+    bool created = false;
+    GuiTest::inSandbox(*m_session, [&] {
+        const auto *type = Sandbox::KubeResourceType::find(QString(), u"v1"_s, u"serviceaccounts"_s);
+        const QJsonObject account {{u"apiVersion"_s, u"v1"_s},
+                                   {u"kind"_s, u"ServiceAccount"_s},
+                                   {u"metadata"_s, QJsonObject {{u"name"_s, u"id-payments-api"_s}}}};
+        created = type && GuiTest::store(*m_session).create(*type, u"payments"_s, account).ok();
+    });
+    QVERIFY(created);
+    QSignalSpy refused(m_session.get(), &DashboardSession::applyRefused);
+    QSignalSpy started(m_session.get(), &DashboardSession::applyStarted);
+    m_session->approve(m_data, ticked);
+    QVERIFY(refused.wait(GuiTest::kTimeoutMs));
+    const QStringList reasons = refused.first().first().toStringList();
+    QVERIFY2(reasons.join(u' ').contains(u"ServiceAccount payments/id-payments-api was created by someone else"_s),
+             qPrintable(reasons.join(u' ')));
+    QCOMPARE(started.size(), 0);
 }
 
 QTEST_MAIN(TstGuiWorkload)
