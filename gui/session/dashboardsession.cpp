@@ -126,6 +126,8 @@ void DashboardSession::read(Purpose purpose)
         return;
     if (m_job)
         m_job->cancel(); // its answer is dropped through the generation below
+    if (m_workloadJob)
+        m_workloadJob->cancel();
     ++m_generation;
     setPurpose(purpose);
     const Sync::MsiCatalog previous = m_data ? m_data->snapshot.catalog : Sync::MsiCatalog();
@@ -153,6 +155,7 @@ void DashboardSession::readWorkload(const Sync::Snapshot &snapshot, quint64 gene
     Q_EMIT progress(tr("Reading ServiceAccounts, federated credentials and pods"), 0, 1);
     auto *job = new WorkloadReadJob(m_clients->kube(), m_clients->arm(), config, snapshot.catalog.msis(),
                                     Clock::system().nowUtc(), this);
+    m_workloadJob = job;
     connect(job, &WorkloadReadJob::finished, this, [this, generation, snapshot](const WorkloadReadResult &read) {
         if (generation != m_generation)
             return;
@@ -184,6 +187,8 @@ void DashboardSession::cancel()
     ++m_generation;
     if (m_job)
         m_job->cancel();
+    if (m_workloadJob)
+        m_workloadJob->cancel();
     if (m_purpose == Purpose::Verify)
         Q_EMIT applyRefused({tr("Cancelled before anything was written.")});
     setPurpose(Purpose::None);

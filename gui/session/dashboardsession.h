@@ -31,6 +31,7 @@ namespace Amo::Gui {
 
 class DemoHost;
 class LiveCluster;
+class WorkloadReadJob;
 
 /**
  * The dashboard's one door to the operator core (the SyncController facade): loads snapshots,
@@ -131,6 +132,7 @@ private:
     std::unique_ptr<Sandbox::Scenario> m_demoScenario;
     std::unique_ptr<Sync::OperatorClients> m_clients;
     QPointer<Sync::SnapshotJob> m_job;
+    QPointer<WorkloadReadJob> m_workloadJob; // after m_job, in workload identity mode
     QFutureWatcher<DashboardDataPtr> m_analysis;
     std::unique_ptr<Sync::Applier> m_applier;
     Purpose m_purpose = Purpose::None;

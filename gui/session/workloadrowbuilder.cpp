@@ -89,6 +89,9 @@ QList<WorkloadRow> WorkloadRowBuilder::build(const Config::OperatorConfig &confi
             ++creates[action.msiId.toLower()];
     }
     const Workload::WorkloadState &state = data.snapshot.workload;
+    QHash<QString, QString> msiNames; // lower-cased MSI ID -> name, for the orphans
+    for (const Mapping::MsiMapping &mapping : data.mappings)
+        msiNames.insert(mapping.msi.id.toLower(), mapping.msi.name);
     for (const Mapping::MsiMapping &mapping : data.mappings) {
         const Workload::WorkloadMapping mapped = mapper.map(mapping);
         const QString msiKey = mapping.msi.id.toLower();
@@ -125,6 +128,7 @@ QList<WorkloadRow> WorkloadRowBuilder::build(const Config::OperatorConfig &confi
         WorkloadRow row;
         row.namespaceName = orphan->namespaceName;
         row.msiId = orphan->msiId;
+        row.msiName = msiNames.value(orphan->msiId.toLower());
         const bool isAccount = orphan->resourceKind() == u"ServiceAccount";
         (isAccount ? row.serviceAccount : row.credentialName) = orphan->name;
         (isAccount ? row.serviceAccountState : row.credentialState) = RowState::Orphan;

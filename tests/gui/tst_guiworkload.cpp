@@ -282,6 +282,7 @@ void TstGuiWorkload::rowStatesFollowThePlan()
     QCOMPARE(inSync->credentials, 2);
     QCOMPARE(orphanRow->state, RowState::Orphan);
     QCOMPARE(orphanRow->credentialState, RowState::Orphan);
+    QCOMPARE(orphanRow->msiName, second->msiName);
 }
 
 void TstGuiWorkload::approveWritesServiceAccountsAndCredentials()
