@@ -112,20 +112,35 @@
 <context>
     <name>Amo::Gui::DashboardSession</name>
     <message>
-        <location filename="../gui/session/dashboardsession.cpp" line="+151"/>
+        <location filename="../gui/session/dashboardsession.cpp" line="+155"/>
+        <source>Reading ServiceAccounts, federated credentials and pods</source>
+        <translation>ServiceAccounts, föderierte Anmeldeinformationen und Pods werden gelesen</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Cancelled before anything was written.</source>
         <translation>Abgebrochen, bevor etwas geschrieben wurde.</translation>
     </message>
     <message>
         <location line="+31"/>
-        <location line="+50"/>
+        <location line="+57"/>
         <source>Planning</source>
         <translation>Planung</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-40"/>
         <source>Cannot read the cluster %1: %2</source>
         <translation>Der Cluster %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Workload identity mode plans nothing: %1</source>
+        <translation>Der Workload-Identity-Modus plant nichts: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The migration view is incomplete: %1</source>
+        <translation>Die Migrationsansicht ist unvollständig: %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -143,7 +158,7 @@
         <translation>Das Abonnement %1 konnte nicht aufgelistet werden: %2</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+99"/>
         <source>HTTP %1</source>
         <translation>HTTP %1</translation>
     </message>
@@ -364,13 +379,13 @@
 <context>
     <name>Amo::Gui::MainWindow</name>
     <message>
-        <location filename="../gui/views/mainwindow.cpp" line="+65"/>
-        <location line="+408"/>
+        <location filename="../gui/views/mainwindow.cpp" line="+69"/>
+        <location line="+423"/>
         <source>Azure MSI Dashboard</source>
         <translation>Azure-MSI-Dashboard</translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-396"/>
         <source>MSIs</source>
         <translation>MSIs</translation>
     </message>
@@ -388,6 +403,17 @@
         <location line="+0"/>
         <source>Expiry</source>
         <translation>Ablauf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../gui/views/mainwindowactions.cpp" line="+72"/>
+        <source>Workload identity</source>
+        <translation>Workload Identity</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Migration</source>
+        <translation>Migration</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -410,7 +436,17 @@
         <translation>Verwaltete AzureIdentities nach Ablaufdatum, einschließlich verwaister</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
+        <source>Workload identity mode: per pair the ServiceAccount and the federated credential, and each identity&apos;s credentials out of 20</source>
+        <translation>Workload-Identity-Modus: je Paar der ServiceAccount und die föderierte Anmeldeinformation, und die Anmeldeinformationen jeder Identität von höchstens 20</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pods behind each AzureIdentityBinding and what they need for workload identity (workload identity mode reads them)</source>
+        <translation>Die Pods hinter jedem AzureIdentityBinding und was sie für Workload Identity brauchen (der Workload-Identity-Modus liest sie)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Filter (Ctrl+F): matches any column</source>
         <translation>Filter (Strg+F): passt auf jede Spalte</translation>
     </message>
@@ -420,7 +456,7 @@
         <translation>Nur Zeilen in diesem Status zeigen</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+100"/>
         <source>Loading failed: %1</source>
         <translation>Laden fehlgeschlagen: %1</translation>
     </message>
@@ -461,21 +497,35 @@
         </translation>
     </message>
     <message>
-        <location line="+176"/>
-        <source>Apply the ticked items to the cluster %2?
-
-Items: %1. To create: %3, to update: %4, to re-point: %5.</source>
-        <translation>Die angehakten Einträge auf den Cluster %2 anwenden?
-
-Einträge: %1. Anzulegen: %3, zu aktualisieren: %4, umzuhängen: %5.</translation>
+        <location line="+19"/>
+        <source>F5	Refresh: read Azure and the cluster again
+Esc	Cancel the read in progress; in the filter: clear it
+Ctrl+P	Preview the plan as a checklist
+Ctrl+Return	Approve &amp; Sync the ticked items
+Ctrl+F	Filter the rows
+Ctrl+1…6, Alt+1…6	MSIs, Namespaces, Binding drift, Expiry, Workload identity, Migration
+Ctrl+Tab, Ctrl+Shift+Tab	Next, previous view
+Alt+R	Pick a profile
+Ctrl+Shift+M	The profile menu
+F1, ?	This list</source>
+        <translation>F5	Aktualisieren: Azure und den Cluster neu lesen
+Esc	Laufendes Lesen abbrechen; im Filter: ihn leeren
+Strg+P	Den Plan als Checkliste voranzeigen
+Strg+Eingabe	Die angehakten Einträge freigeben &amp; synchronisieren
+Strg+F	Zeilen filtern
+Strg+1…6, Alt+1…6	MSIs, Namespaces, Binding-Abweichung, Ablauf, Workload Identity, Migration
+Strg+Tab, Strg+Umschalt+Tab	Nächste, vorige Ansicht
+Alt+R	Ein Profil wählen
+Strg+Umschalt+M	Das Profilmenü
+F1, ?	Diese Liste</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-59"/>
         <source>All states</source>
         <translation>Alle Status</translation>
     </message>
     <message numerus="yes">
-        <location line="-294"/>
+        <location line="-305"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -499,7 +549,7 @@ Einträge: %1. Anzulegen: %3, zu aktualisieren: %4, umzuhängen: %5.</translatio
         </translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>Show only rows containing this text in any column (Ctrl+F; Esc clears it)</source>
         <translation>Nur Zeilen zeigen, die diesen Text in einer Spalte enthalten (Strg+F; Esc leert das Feld)</translation>
     </message>
@@ -519,7 +569,7 @@ Einträge: %1. Anzulegen: %3, zu aktualisieren: %4, umzuhängen: %5.</translatio
         <translation>Zustandsfilter</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+88"/>
         <source>Approve &amp; Sync: checking that nothing changed… %1 (%2 of %3)</source>
         <translation>Freigeben &amp; synchronisieren: Prüfe, dass sich nichts geändert hat … %1 (%2 von %3)</translation>
     </message>
@@ -570,30 +620,7 @@ Einträge: %1. Anzulegen: %3, zu aktualisieren: %4, umzuhängen: %5.</translatio
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>F5	Refresh: read Azure and the cluster again
-Esc	Cancel the read in progress; in the filter: clear it
-Ctrl+P	Preview the plan as a checklist
-Ctrl+Return	Approve &amp; Sync the ticked items
-Ctrl+F	Filter the rows
-Ctrl+1…4, Alt+1…4	MSIs, Namespaces, Binding drift, Expiry
-Ctrl+Tab, Ctrl+Shift+Tab	Next, previous view
-Alt+R	Pick a profile
-Ctrl+Shift+M	The profile menu
-F1, ?	This list</source>
-        <translation>F5	Aktualisieren: Azure und den Cluster neu lesen
-Esc	Laufendes Lesen abbrechen; im Filter: ihn leeren
-Strg+P	Den Plan als Checkliste voranzeigen
-Strg+Eingabe	Die angehakten Einträge freigeben &amp; synchronisieren
-Strg+F	Zeilen filtern
-Strg+1…4, Alt+1…4	MSIs, Namespaces, Binding-Abweichung, Ablauf
-Strg+Tab, Strg+Umschalt+Tab	Nächste, vorige Ansicht
-Alt+R	Ein Profil wählen
-Strg+Umschalt+M	Das Profilmenü
-F1, ?	Diese Liste</translation>
-    </message>
-    <message>
-        <location line="+69"/>
+        <location line="+74"/>
         <location line="+2"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
@@ -614,7 +641,7 @@ F1, ?	Diese Liste</translation>
         <translation>Identitäten fehlschlagender Abonnements werden nicht als verwaist gemeldet.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The views show the last good read, from %1 (%2 old): they are stale. No plan is built on the failed read.</source>
         <translation>Die Ansichten zeigen das letzte erfolgreiche Lesen vom %1 (%2 alt): Sie sind veraltet. Auf dem fehlgeschlagenen Lesen wird kein Plan erstellt.</translation>
     </message>
@@ -655,17 +682,17 @@ F1, ?	Diese Liste</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+13"/>
+        <location line="+4"/>
         <source>Approve &amp; Sync</source>
         <translation>Freigeben &amp; synchronisieren</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-4"/>
         <source>No item is ticked.</source>
         <translation>Kein Eintrag ist angehakt.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
         <location line="+8"/>
         <source>Two writers</source>
         <translation>Zwei Schreiber</translation>
@@ -717,7 +744,7 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <translation>Neue Vorschau berechnen</translation>
     </message>
     <message>
-        <location filename="../gui/views/mainwindowactions.cpp" line="+30"/>
+        <location filename="../gui/views/mainwindowactions.cpp" line="-37"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
@@ -758,12 +785,12 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
     </message>
     <message>
         <location line="+2"/>
-        <location line="+82"/>
+        <location line="+94"/>
         <source>Apply exactly the items ticked in the preview (Ctrl+Return)</source>
         <translation>Genau die in der Vorschau angehakten Einträge anwenden (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-91"/>
         <source>Export JSON…</source>
         <translation>Als JSON exportieren …</translation>
     </message>
@@ -783,7 +810,22 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <translation>Den ganzen Plan des letzten Lesens als YAML speichern, alle Einträge (die Vorschau exportiert nur die angehakten)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Export migration…</source>
+        <translation>Migration exportieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the Migration view as a report (Markdown or CSV) a team can act on</source>
+        <translation>Die Migrationsansicht als Bericht (Markdown oder CSV) speichern, nach dem ein Team handeln kann</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Workload identity mode: also plan ServiceAccounts and federated credentials, and read the pods for the Migration view</source>
+        <translation>Workload-Identity-Modus: auch ServiceAccounts und föderierte Anmeldeinformationen planen und die Pods für die Migrationsansicht lesen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Apply results</source>
         <translation>Ergebnisse</translation>
     </message>
@@ -793,7 +835,7 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <translation>Die Ergebnisse je Eintrag des letzten Freigebens &amp; Synchronisierens zeigen</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
@@ -808,7 +850,7 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <translation>Ob Sie die Schreibvorgänge des Plans ausführen dürfen, laut API-Server</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Read only</source>
         <translation>Nur lesen</translation>
     </message>
@@ -823,7 +865,37 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <translation>Freigeben &amp; synchronisieren ist gesperrt: %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+25"/>
+        <source>Nothing is loaded yet.</source>
+        <translation>Noch ist nichts geladen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export the migration report</source>
+        <translation>Den Migrationsbericht exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown (*.md);;CSV (*.csv)</source>
+        <translation>Markdown (*.md);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Migration report saved to %1.</source>
+        <translation>Migrationsbericht in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export migration</source>
+        <translation>Migration exportieren</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Copy name</source>
         <translation>Name kopieren</translation>
     </message>
@@ -968,6 +1040,74 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <location line="+39"/>
         <source>Delete the profile %1 and its secret in the keychain?</source>
         <translation>Das Profil %1 und sein Geheimnis im Schlüsselbund löschen?</translation>
+    </message>
+</context>
+<context>
+    <name>Amo::Gui::MigrationTableModel</name>
+    <message>
+        <location filename="../gui/models/migrationtablemodel.cpp" line="+12"/>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Binding</source>
+        <translation>Binding</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selector</source>
+        <translation>Selektor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pods</source>
+        <translation>Pods</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs as</source>
+        <translation>Läuft als</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs ServiceAccount</source>
+        <translation>Braucht ServiceAccount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pod label</source>
+        <translation>Pod-Label</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>present</source>
+        <translation>vorhanden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>add azure.workload.identity/use: &quot;true&quot;</source>
+        <translation>azure.workload.identity/use: &quot;true&quot; hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -1167,8 +1307,8 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <location line="+2"/>
         <source>Blocked by an Azure limit, not written (%n)</source>
         <translation>
-            <numerusform>Durch ein Azure-Limit blockiert, nicht geschrieben (%n)</numerusform>
-            <numerusform>Durch ein Azure-Limit blockiert, nicht geschrieben (%n)</numerusform>
+            <numerusform>Durch eine Azure-Grenze blockiert, nicht geschrieben (%n)</numerusform>
+            <numerusform>Durch eine Azure-Grenze blockiert, nicht geschrieben (%n)</numerusform>
         </translation>
     </message>
     <message>
@@ -1683,9 +1823,90 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
     </message>
 </context>
 <context>
+    <name>Amo::Gui::WorkloadReadJob</name>
+    <message>
+        <location filename="../gui/session/workloadreadjob.cpp" line="+62"/>
+        <source>cannot discover the service account issuer from %1: %2; set the issuer in the profile&apos;s options (--workloadidentity.issuer)</source>
+        <translation>der Service-Account-Aussteller kann nicht von %1 ermittelt werden: %2; den Aussteller in den Optionen des Profils setzen (--workloadidentity.issuer)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 names no https issuer (&quot;%2&quot;); set the issuer in the profile&apos;s options (--workloadidentity.issuer)</source>
+        <translation>%1 nennt keinen https-Aussteller (&quot;%2&quot;); den Aussteller in den Optionen des Profils setzen (--workloadidentity.issuer)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>listing pods failed: %1</source>
+        <translation>das Auflisten der Pods schlug fehl: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>listing replicasets failed: %1</source>
+        <translation>das Auflisten der ReplicaSets schlug fehl: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Amo::Gui::WorkloadTableModel</name>
+    <message>
+        <location filename="../gui/models/workloadtablemodel.cpp" line="+12"/>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ServiceAccount</source>
+        <translation>ServiceAccount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ServiceAccount state</source>
+        <translation>ServiceAccount-Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Federated credential</source>
+        <translation>Föderierte Anmeldeinformation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credential state</source>
+        <translation>Anmeldeinformations-Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MSI</source>
+        <translation>MSI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credentials</source>
+        <translation>Anmeldeinformationen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 (%3 after the sync)</source>
+        <translation>%1 von %2 (%3 nach der Synchronisation)</translation>
+    </message>
+</context>
+<context>
     <name>Amo::Gui::WriteAccessCheck</name>
     <message>
-        <location filename="../gui/session/writeaccesscheck.cpp" line="+69"/>
+        <location filename="../gui/session/writeaccesscheck.cpp" line="+76"/>
         <source>the API server did not answer a SelfSubjectAccessReview: %1</source>
         <translation>der API-Server hat einen SelfSubjectAccessReview nicht beantwortet: %1</translation>
     </message>
@@ -1761,7 +1982,7 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
     <message>
         <location line="+51"/>
         <source>no Azure client for federated credential writes</source>
-        <translation>kein Azure-Client für das Schreiben föderierter Anmeldeinformationen</translation>
+        <translation>kein Azure-Client zum Schreiben föderierter Anmeldeinformationen</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -1806,12 +2027,34 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
     <message>
         <location filename="../shared/sync/workloadstatejob.cpp" line="+42"/>
         <source>listing serviceaccounts failed: %1</source>
-        <translation>Auflisten der ServiceAccounts fehlgeschlagen: %1</translation>
+        <translation>das Auflisten der ServiceAccounts schlug fehl: %1</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>listing the federated credentials of %1 failed: %2</source>
-        <translation>Auflisten der föderierten Anmeldeinformationen von %1 fehlgeschlagen: %2</translation>
+        <translation>das Auflisten der föderierten Anmeldeinformationen von %1 schlug fehl: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ApplySummary</name>
+    <message>
+        <location filename="../gui/session/applysummary.cpp" line="+43"/>
+        <source>Apply the ticked items to the cluster %2?
+
+Items: %1. To create: %3, to update: %4, to re-point: %5.</source>
+        <translation>Die angehakten Einträge auf den Cluster %2 anwenden?
+
+Einträge: %1. Anzulegen: %3, zu aktualisieren: %4, umzuhängen: %5.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ServiceAccounts to create or update: %1; federated credentials to write: %2.</source>
+        <translation>Anzulegende oder zu aktualisierende ServiceAccounts: %1; zu schreibende föderierte Anmeldeinformationen: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Writes to the cluster: %1. Writes to Azure: %2.</source>
+        <translation>Schreibvorgänge im Cluster: %1. Schreibvorgänge in Azure: %2.</translation>
     </message>
 </context>
 <context>
@@ -1825,7 +2068,7 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
 <context>
     <name>DashboardAnalyzer</name>
     <message>
-        <location filename="../gui/session/dashboardanalyzer.cpp" line="+266"/>
+        <location filename="../gui/session/dashboardanalyzer.cpp" line="+272"/>
         <source>binding sync is off; the operator would point it at %1</source>
         <translation>Binding-Sync ist aus; der Operator würde es auf %1 zeigen lassen</translation>
     </message>
@@ -1939,17 +2182,138 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
     <message>
         <location filename="../shared/sync/issuerdiscovery.cpp" line="+27"/>
         <source>set --workloadidentity.issuer (WORKLOADIDENTITY_ISSUER) to the cluster&apos;s service account issuer, e.g. the AKS OIDC issuer URL</source>
-        <translation>setzen Sie --workloadidentity.issuer (WORKLOADIDENTITY_ISSUER) auf den Service-Account-Issuer des Clusters, z. B. die OIDC-Issuer-URL von AKS</translation>
+        <translation>--workloadidentity.issuer (WORKLOADIDENTITY_ISSUER) auf den Service-Account-Aussteller des Clusters setzen, z. B. die OIDC-Aussteller-URL von AKS</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>cannot discover the service account issuer from %1: %2; %3</source>
-        <translation>der Service-Account-Issuer lässt sich nicht von %1 ermitteln: %2; %3</translation>
+        <translation>der Service-Account-Aussteller kann nicht von %1 ermittelt werden: %2; %3</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 names no https issuer (&quot;issuer&quot;: &quot;%2&quot;); Azure accepts only https issuers; %3</source>
-        <translation>%1 nennt keinen https-Issuer („issuer“: „%2“); Azure akzeptiert nur https-Issuer; %3</translation>
+        <translation>%1 nennt keinen https-Aussteller (&quot;issuer&quot;: &quot;%2&quot;); Azure akzeptiert nur https-Aussteller; %3</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationReport</name>
+    <message>
+        <location filename="../gui/session/migrationreport.cpp" line="+34"/>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Binding</source>
+        <translation>Binding</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selector</source>
+        <translation>Selektor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AzureIdentity</source>
+        <translation>AzureIdentity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MSI</source>
+        <translation>MSI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner kind</source>
+        <translation>Art des Besitzers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pods</source>
+        <translation>Pods</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ServiceAccount now</source>
+        <translation>ServiceAccount jetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ServiceAccount needed</source>
+        <translation>Benötigter ServiceAccount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label %1</source>
+        <translation>Label %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To do</source>
+        <translation>Zu tun</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>present</source>
+        <translation>vorhanden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source># Migration from aad-pod-identity to workload identity</source>
+        <translation># Migration von aad-pod-identity zu Workload Identity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each workload needs its pods to run as the ServiceAccount named below and to carry the label `%1: &quot;true&quot;`; the ServiceAccount and its federated credential are written by workload identity mode.</source>
+        <translation>Jede Workload braucht Pods, die als der unten genannte ServiceAccount laufen und das Label `%1: &quot;true&quot;` tragen; den ServiceAccount und seine föderierte Anmeldeinformation schreibt der Workload-Identity-Modus.</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationRowBuilder</name>
+    <message>
+        <location filename="../gui/session/migrationrowbuilder.cpp" line="+65"/>
+        <source>the AzureIdentity %1 does not exist</source>
+        <translation>die AzureIdentity %1 existiert nicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no listed MSI is behind the AzureIdentity %1 (%2)</source>
+        <translation>hinter der AzureIdentity %1 steht keine gelistete MSI (%2)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the MSI %1 is not mapped into this namespace: workload identity mode makes no ServiceAccount for it here</source>
+        <translation>die MSI %1 wird nicht in diesen Namespace abgebildet: der Workload-Identity-Modus legt hier keinen ServiceAccount für sie an</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>no pod carries %1=%2</source>
+        <translation>kein Pod trägt %1=%2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>run as the ServiceAccount %1</source>
+        <translation>als ServiceAccount %1 laufen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>add the pod label %1: &quot;true&quot;</source>
+        <translation>das Pod-Label %1: &quot;true&quot; hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -1980,12 +2344,12 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
     <message>
         <location filename="../shared/sync/planbuilder.cpp" line="+79"/>
         <source>namespace &quot;%1&quot; is terminating</source>
-        <translation>Namespace „%1“ wird gerade gelöscht</translation>
+        <translation>Namespace &quot;%1&quot; wird beendet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>namespace &quot;%1&quot; does not exist</source>
-        <translation>Namespace „%1“ existiert nicht</translation>
+        <translation>Namespace &quot;%1&quot; existiert nicht</translation>
     </message>
 </context>
 <context>
@@ -2177,11 +2541,26 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <source>fine</source>
         <translation>in Ordnung</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>blocked</source>
+        <translation>blockiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>needs changes</source>
+        <translation>braucht Änderungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
 </context>
 <context>
     <name>StalenessCheck</name>
     <message>
-        <location filename="../gui/session/stalenesscheck.cpp" line="+24"/>
+        <location filename="../gui/session/stalenesscheck.cpp" line="+44"/>
         <source>The fresh read failed: %1</source>
         <translation>Das erneute Lesen ist fehlgeschlagen: %1</translation>
     </message>
@@ -2204,6 +2583,21 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <location line="+6"/>
         <source>AzureIdentityBinding %1/%2 changed.</source>
         <translation>AzureIdentityBinding %1/%2 hat sich geändert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ServiceAccount %1/%2 was created by someone else.</source>
+        <translation>ServiceAccount %1/%2 wurde von jemand anderem angelegt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ServiceAccount %1/%2 changed.</source>
+        <translation>ServiceAccount %1/%2 hat sich geändert.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Federated credential %1 of %2 changed, or could not be read again.</source>
+        <translation>Die föderierte Anmeldeinformation %1 von %2 hat sich geändert oder konnte nicht erneut gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -2278,6 +2672,14 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
     </message>
 </context>
 <context>
+    <name>WorkloadRowBuilder</name>
+    <message>
+        <location filename="../gui/session/workloadrowbuilder.cpp" line="+119"/>
+        <source>the identity&apos;s credentials were not listed</source>
+        <translation>die Anmeldeinformationen der Identität wurden nicht gelistet</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../gui/app/main.cpp" line="+30"/>
@@ -2303,6 +2705,16 @@ Erstellen Sie eine neue Vorschau (Strg+P) und geben Sie erneut frei.</translatio
         <location line="+3"/>
         <source>Hide every write action, whatever the profile says.</source>
         <translation>Alle schreibenden Aktionen ausblenden, was auch immer das Profil sagt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Turn on workload identity mode (ServiceAccounts, federated credentials).</source>
+        <translation>Den Workload-Identity-Modus einschalten (ServiceAccounts, föderierte Anmeldeinformationen).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The view the screenshot shows: msis, workload or migration.</source>
+        <translation>Die Ansicht, die das Bildschirmfoto zeigt: msis, workload oder migration.</translation>
     </message>
 </context>
 </TS>

@@ -41,14 +41,28 @@ int main(int argc, char *argv[])
         u"FILE"_s);
     const QCommandLineOption readOnlyOption(
         u"read-only"_s, QApplication::translate("main", "Hide every write action, whatever the profile says."));
-    parser.addOptions({demoOption, screenshotOption, readOnlyOption});
+    const QCommandLineOption workloadOption(
+        u"workload-identity"_s,
+        QApplication::translate("main", "Turn on workload identity mode (ServiceAccounts, federated credentials)."));
+    const QCommandLineOption viewOption(
+        u"screenshot-view"_s,
+        QApplication::translate("main", "The view the screenshot shows: msis, workload or migration."), u"VIEW"_s);
+    parser.addOptions({demoOption, screenshotOption, readOnlyOption, workloadOption, viewOption});
     parser.process(app);
 
     Gui::MainWindow window;
     window.setForcedReadOnly(parser.isSet(readOnlyOption));
+    window.setWorkloadIdentity(parser.isSet(workloadOption));
     if (parser.isSet(screenshotOption)) {
         window.setScreenshotPath(parser.value(screenshotOption));
         window.resize(1400, 850);
+        const QString view = parser.value(viewOption);
+        if (view == u"workload")
+            window.setScreenshotView(Gui::MainWindow::Workload);
+        else if (view == u"migration")
+            window.setScreenshotView(Gui::MainWindow::Migration);
+        if (!view.isEmpty())
+            window.resize(1800, 600); // wide rows, no details pane
     }
     window.show();
     // --demo is a one-off: it does not replace the profile the user last worked with.

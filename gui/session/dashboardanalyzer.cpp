@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "gui/session/dashboardanalyzer.h"
 
+#include "gui/session/migrationrowbuilder.h"
+#include "gui/session/workloadrowbuilder.h"
 #include "shared/config/gotimelayout.h"
 #include "shared/config/operatorconfig.h"
 #include "shared/sync/planbuilder.h"
@@ -86,7 +88,7 @@ QStringList changedFields(const Action &action)
 } // namespace
 
 DashboardDataPtr DashboardAnalyzer::analyze(const Config::OperatorConfig &config, const Sync::Snapshot &snapshot,
-                                            const QDateTime &nowUtc)
+                                            const QDateTime &nowUtc, const MigrationInput &migration)
 {
     auto data = std::make_shared<DashboardData>();
     data->snapshot = snapshot;
@@ -102,6 +104,10 @@ DashboardDataPtr DashboardAnalyzer::analyze(const Config::OperatorConfig &config
     addNamespaceRows(*data);
     addDriftRows(*data);
     addExpiryRows(config, nowUtc, *data);
+    data->workloadMode = config.workloadIdentityEnable;
+    data->podsRead = migration.read;
+    data->workload = WorkloadRowBuilder::build(config, *data);
+    data->migration = MigrationRowBuilder::build(config, *data, migration);
     return data;
 }
 

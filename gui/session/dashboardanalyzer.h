@@ -2,6 +2,7 @@
 #pragma once
 
 #include "gui/session/dashboarddata.h"
+#include "gui/session/podinfo.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -14,14 +15,14 @@ namespace Amo::Gui {
 
 /**
  * Turns a Snapshot into everything the dashboard shows: maps and plans it (PlanBuilder), then derives
- * the rows of the four views. Pure and thread-safe, so the session runs it off the GUI thread.
+ * the rows of the views. Pure and thread-safe, so the session runs it off the GUI thread.
  */
 class DashboardAnalyzer
 {
     Q_DECLARE_TR_FUNCTIONS(DashboardAnalyzer)
 public:
     static DashboardDataPtr analyze(const Config::OperatorConfig &config, const Sync::Snapshot &snapshot,
-                                    const QDateTime &nowUtc);
+                                    const QDateTime &nowUtc, const MigrationInput &migration = {});
 
 private:
     static void addMsiRows(const Config::OperatorConfig &config, DashboardData &data);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "gui/session/dashboardrows.h"
+#include "gui/session/podinfo.h"
 #include "shared/mapping/msimapping.h"
 #include "shared/sync/plan.h"
 #include "shared/sync/snapshot.h"
@@ -24,6 +25,10 @@ struct DashboardData
     QList<NamespaceRow> namespaces;
     QList<DriftRow> drift;
     QList<ExpiryRow> expiry;
+    QList<WorkloadRow> workload; // workload identity mode only
+    QList<MigrationRow> migration; // from the pods read in workload identity mode
+    bool workloadMode = false;
+    bool podsRead = false; // the migration view has pods to show
 };
 
 using DashboardDataPtr = std::shared_ptr<const DashboardData>;

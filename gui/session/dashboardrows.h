@@ -23,6 +23,9 @@ enum class RowState {
     Expired,
     ExpiringSoon,
     Fine,
+    Blocked, // a federated credential beyond Azure's 20 per identity
+    NeedsChanges, // pods still on aad-pod-identity: the migration view
+    Ready, // pods already set up for workload identity
 };
 
 /** One MSI of the MSIs view. */
@@ -77,6 +80,41 @@ struct ExpiryRow
     bool orphan = false;
     QString renewal; // the value the next sync writes, if it renews
     RowState state = RowState::Fine;
+};
+
+/** One (MSI, namespace) pair, or one orphan, of the Workload identity view. */
+struct WorkloadRow
+{
+    QString namespaceName;
+    QString msiName;
+    QString msiId;
+    QString serviceAccount;
+    RowState serviceAccountState = RowState::InSync;
+    QString credentialName;
+    RowState credentialState = RowState::InSync;
+    int credentials = 0; // the identity's federated credentials now
+    int credentialsAfter = 0; // and after the planned creates
+    int credentialCap = 20;
+    RowState state = RowState::InSync; // the more urgent of the two
+    QString detail;
+};
+
+/** One owner (Deployment, StatefulSet, bare Pod) of the pods behind an AzureIdentityBinding: the Migration view. */
+struct MigrationRow
+{
+    QString namespaceName;
+    QString binding;
+    QString selector; // the value pods carry as aadpodidbinding
+    QString azureIdentity;
+    QString msiName;
+    QString ownerKind; // "Deployment", "StatefulSet", "ReplicaSet", "Pod", …; empty: no pods
+    QString ownerName;
+    QStringList pods;
+    QString currentServiceAccount; // what the pods run as now (several: joined with ", ")
+    QString serviceAccount; // what they need; empty when no ServiceAccount is planned for them
+    bool hasUseLabel = false; // every pod carries azure.workload.identity/use: "true"
+    RowState state = RowState::NeedsChanges;
+    QString detail; // what to change, or why nothing can be said
 };
 
 } // namespace Amo::Gui

@@ -5,6 +5,7 @@
 #include "gui/session/demohost.h"
 #include "gui/session/livecluster.h"
 #include "gui/session/stalenesscheck.h"
+#include "gui/session/workloadreadjob.h"
 #include "gui/session/writeaccesscheck.h"
 #include "shared/kube/kubeclient.h"
 #include "shared/kube/requestjob.h"
@@ -125,6 +126,8 @@ void DashboardSession::read(Purpose purpose)
         return;
     if (m_job)
         m_job->cancel(); // its answer is dropped through the generation below
+    if (m_workloadJob)
+        m_workloadJob->cancel();
     ++m_generation;
     setPurpose(purpose);
     const Sync::MsiCatalog previous = m_data ? m_data->snapshot.catalog : Sync::MsiCatalog();
@@ -134,10 +137,47 @@ void DashboardSession::read(Purpose purpose)
     const quint64 generation = m_generation;
     connect(job, &Sync::SnapshotJob::progress, this, &DashboardSession::progress);
     connect(job, &Sync::SnapshotJob::finished, this, [this, generation](const Sync::Snapshot &snapshot) {
-        if (generation == m_generation)
+        if (generation != m_generation)
+            return;
+        if (m_config.workloadIdentityEnable && snapshot.ok())
+            readWorkload(snapshot, generation);
+        else
             onSnapshot(snapshot);
     });
     job->start();
+}
+
+void DashboardSession::readWorkload(const Sync::Snapshot &snapshot, quint64 generation)
+{
+    Config::OperatorConfig config = m_config;
+    if (config.workloadIdentityIssuer.isEmpty())
+        config.workloadIdentityIssuer = m_issuer;
+    Q_EMIT progress(tr("Reading ServiceAccounts, federated credentials and pods"), 0, 1);
+    auto *job = new WorkloadReadJob(m_clients->kube(), m_clients->arm(), config, snapshot.catalog.msis(),
+                                    Clock::system().nowUtc(), this);
+    m_workloadJob = job;
+    connect(job, &WorkloadReadJob::finished, this, [this, generation, snapshot](const WorkloadReadResult &read) {
+        if (generation != m_generation)
+            return;
+        if (!read.issuer.isEmpty())
+            m_issuer = read.issuer;
+        Sync::Snapshot complete = snapshot;
+        complete.workload = read.state.state;
+        complete.workloadError = read.state.error;
+        complete.workloadRead = read.stateRead;
+        m_migration = read.migration;
+        onSnapshot(complete);
+    });
+    job->start();
+}
+
+void DashboardSession::setWorkloadIdentity(bool enabled)
+{
+    if (m_config.workloadIdentityEnable == enabled)
+        return;
+    m_config.workloadIdentityEnable = enabled;
+    if (!enabled)
+        m_migration = {};
 }
 
 void DashboardSession::cancel()
@@ -147,6 +187,8 @@ void DashboardSession::cancel()
     ++m_generation;
     if (m_job)
         m_job->cancel();
+    if (m_workloadJob)
+        m_workloadJob->cancel();
     if (m_purpose == Purpose::Verify)
         Q_EMIT applyRefused({tr("Cancelled before anything was written.")});
     setPurpose(Purpose::None);
@@ -180,11 +222,14 @@ void DashboardSession::analyse(const Sync::Snapshot &snapshot)
 {
     if (m_purpose != Purpose::Live)
         Q_EMIT progress(tr("Planning"), 0, 1);
-    const Config::OperatorConfig config = m_config;
+    Config::OperatorConfig config = m_config;
+    if (config.workloadIdentityEnable && config.workloadIdentityIssuer.isEmpty())
+        config.workloadIdentityIssuer = m_issuer;
+    const MigrationInput migration = config.workloadIdentityEnable ? m_migration : MigrationInput();
     const QDateTime now = Clock::system().nowUtc();
     // 10,000 MSIs take a while to map and plan: keep the window responsive
-    m_analysis.setFuture(
-        QtConcurrent::run([config, snapshot, now] { return DashboardAnalyzer::analyze(config, snapshot, now); }));
+    m_analysis.setFuture(QtConcurrent::run(
+        [config, snapshot, migration, now] { return DashboardAnalyzer::analyze(config, snapshot, now, migration); }));
     m_analysis.setProperty("generation", m_generation);
 }
 
@@ -194,6 +239,10 @@ ReadProblems DashboardSession::problemsOf(const Sync::Snapshot &snapshot) const
     problems.at = snapshot.takenAt;
     if (!snapshot.clusterError.isEmpty())
         problems.cluster = tr("Cannot read the cluster %1: %2").arg(clusterDescription(), snapshot.clusterError);
+    if (!snapshot.workloadError.isEmpty())
+        problems.workload = tr("Workload identity mode plans nothing: %1").arg(snapshot.workloadError);
+    else if (!m_migration.error.isEmpty() && m_config.workloadIdentityEnable)
+        problems.workload = tr("The migration view is incomplete: %1").arg(m_migration.error);
     if (!snapshot.azureError.isEmpty()) {
         problems.azure = tr("Cannot read Azure (the subscription list): %1").arg(snapshot.azureError);
         problems.azureNeverListed = !snapshot.catalog.hasListed();
@@ -261,8 +310,12 @@ void DashboardSession::startApply(const Sync::Snapshot &fresh)
         Q_EMIT applyRefused(reasons);
         return;
     }
-    const Sync::PlanBuilder builder(m_config);
+    Config::OperatorConfig config = m_config;
+    if (config.workloadIdentityIssuer.isEmpty())
+        config.workloadIdentityIssuer = m_issuer;
+    const Sync::PlanBuilder builder(config);
     m_applier = std::make_unique<Sync::Applier>(m_clients->kube(), &m_logger);
+    m_applier->setArm(m_clients->arm()); // federated credentials are written to Azure
     m_applier->setReplan(builder.replanner(m_approvalBasis->mappings, fresh.cluster, Clock::system().nowUtc(),
                                            fresh.catalog.failedSubscriptions()));
     connect(m_applier.get(), &Sync::Applier::itemFinished, this, &DashboardSession::applyItemFinished);

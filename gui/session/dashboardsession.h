@@ -3,6 +3,7 @@
 
 #include "gui/session/dashboarddata.h"
 #include "gui/session/leaseinfo.h"
+#include "gui/session/podinfo.h"
 #include "gui/session/readproblems.h"
 #include "gui/session/writeaccess.h"
 #include "shared/config/operatorconfig.h"
@@ -30,6 +31,7 @@ namespace Amo::Gui {
 
 class DemoHost;
 class LiveCluster;
+class WorkloadReadJob;
 
 /**
  * The dashboard's one door to the operator core (the SyncController facade): loads snapshots,
@@ -78,6 +80,14 @@ public:
     /** "https://server (context)" of the target cluster. */
     QString clusterDescription() const;
     const Config::OperatorConfig &config() const { return m_config; }
+    /**
+     * Workload identity mode (also the profile's --workloadidentity.enable): reads ServiceAccounts, the
+     * identities' federated credentials and the pods behind bindings, and plans their writes, from the next read on.
+     */
+    void setWorkloadIdentity(bool enabled);
+    bool workloadIdentity() const { return m_config.workloadIdentityEnable; }
+    /** The issuer the plan uses: configured, or discovered from the cluster; empty until known. */
+    QString issuer() const { return m_issuer; }
     DemoHost *demoHost() const { return m_demo.get(); }
 
 Q_SIGNALS:
@@ -102,6 +112,7 @@ private:
 
     void read(Purpose purpose);
     void onSnapshot(const Sync::Snapshot &snapshot);
+    void readWorkload(const Sync::Snapshot &snapshot, quint64 generation);
     void onAnalysed();
     void startApply(const Sync::Snapshot &fresh);
     void readLease();
@@ -121,6 +132,7 @@ private:
     std::unique_ptr<Sandbox::Scenario> m_demoScenario;
     std::unique_ptr<Sync::OperatorClients> m_clients;
     QPointer<Sync::SnapshotJob> m_job;
+    QPointer<WorkloadReadJob> m_workloadJob; // after m_job, in workload identity mode
     QFutureWatcher<DashboardDataPtr> m_analysis;
     std::unique_ptr<Sync::Applier> m_applier;
     Purpose m_purpose = Purpose::None;
@@ -136,6 +148,8 @@ private:
     std::unique_ptr<LiveCluster> m_live;
     bool m_livePending = false;
     QTimer m_azureTimer;
+    QString m_issuer; // discovered once per session when not configured
+    MigrationInput m_migration; // the pods read with the latest snapshot
 };
 
 } // namespace Amo::Gui

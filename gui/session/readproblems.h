@@ -18,10 +18,14 @@ struct ReadProblems
     QString azure; // the subscription list could not be read
     bool azureNeverListed = false; // ... and no earlier listing stands in for it
     QStringList subscriptions; // "name (id): error" per failing subscription
+    QString workload; // workload identity mode could not read (or discover the issuer): not planned
     QDateTime at; // UTC, when the failing read finished
 
     bool blocking() const { return !cluster.isEmpty() || (!azure.isEmpty() && azureNeverListed); }
-    bool isEmpty() const { return cluster.isEmpty() && azure.isEmpty() && subscriptions.isEmpty(); }
+    bool isEmpty() const
+    {
+        return cluster.isEmpty() && azure.isEmpty() && subscriptions.isEmpty() && workload.isEmpty();
+    }
 };
 
 } // namespace Amo::Gui

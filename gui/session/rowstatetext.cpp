@@ -34,6 +34,12 @@ QString RowStateText::name(RowState state)
         return tr("expires soon");
     case RowState::Fine:
         return tr("fine");
+    case RowState::Blocked:
+        return tr("blocked");
+    case RowState::NeedsChanges:
+        return tr("needs changes");
+    case RowState::Ready:
+        return tr("ready");
     }
     return {};
 }

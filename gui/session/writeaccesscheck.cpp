@@ -27,6 +27,12 @@ WriteAccessCheck::WriteAccessCheck(Kube::KubeClient *client, const QList<Action>
         case Action::Kind::RepointBinding:
             m_needs[{u"patch"_s, u"azureidentitybindings"_s}].insert(action.namespaceName);
             break;
+        case Action::Kind::CreateServiceAccount:
+            m_needs[{u"create"_s, u"serviceaccounts"_s}].insert(action.namespaceName);
+            break;
+        case Action::Kind::UpdateServiceAccount:
+            m_needs[{u"patch"_s, u"serviceaccounts"_s}].insert(action.namespaceName);
+            break;
         default:
             break;
         }
@@ -44,8 +50,9 @@ void WriteAccessCheck::start()
 
 void WriteAccessCheck::ask(const Need &need, const QString &ns)
 {
-    QJsonObject attributes {
-        {u"verb"_s, need.verb}, {u"group"_s, u"aadpodidentity.k8s.io"_s}, {u"resource"_s, need.resource}};
+    // ServiceAccounts are core/v1 (the empty group); the rest is aad-pod-identity's
+    const QString group = need.resource == u"serviceaccounts" ? QString() : u"aadpodidentity.k8s.io"_s;
+    QJsonObject attributes {{u"verb"_s, need.verb}, {u"group"_s, group}, {u"resource"_s, need.resource}};
     if (!ns.isEmpty())
         attributes.insert(u"namespace"_s, ns);
     const QJsonObject review {{u"apiVersion"_s, u"authorization.k8s.io/v1"_s},

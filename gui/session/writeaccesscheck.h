@@ -19,7 +19,8 @@ namespace Amo::Gui {
 
 /**
  * Asks the API server with SelfSubjectAccessReviews whether the user may make a plan's writes:
- * create and patch AzureIdentities, patch AzureIdentityBindings. Each verb is asked cluster-wide
+ * create and patch AzureIdentities and ServiceAccounts, patch AzureIdentityBindings (federated credentials
+ * are Azure's to allow, not the API server's). Each verb is asked cluster-wide
  * first; only when that is denied is it asked per affected namespace. Emits finished once, then
  * deletes itself.
  */

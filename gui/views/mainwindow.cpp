@@ -4,11 +4,15 @@
 #include "gui/connect/profilestore.h"
 #include "gui/models/drifttablemodel.h"
 #include "gui/models/expirytablemodel.h"
+#include "gui/models/migrationtablemodel.h"
 #include "gui/models/msitablemodel.h"
 #include "gui/models/namespacetablemodel.h"
 #include "gui/models/rowfilterproxymodel.h"
+#include "gui/models/workloadtablemodel.h"
+#include "gui/session/applysummary.h"
 #include "gui/session/dashboardsession.h"
 #include "gui/session/detailsbuilder.h"
+#include "gui/session/migrationreport.h"
 #include "gui/session/rowstatetext.h"
 #include "gui/session/stalenesscheck.h"
 #include "gui/views/applyprogressdialog.h"
@@ -84,13 +88,20 @@ void MainWindow::buildViews()
     m_models[Namespaces] = new NamespaceTableModel(this);
     m_models[Drift] = new DriftTableModel(this);
     m_models[Expiry] = new ExpiryTableModel(this);
+    m_models[Workload] = new WorkloadTableModel(this);
+    m_models[Migration] = new MigrationTableModel(this);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"viewTabs"_s);
-    const QString titles[ViewCount] = {tr("MSIs"), tr("Namespaces"), tr("Binding drift"), tr("Expiry")};
+    const QString titles[ViewCount]
+        = {tr("MSIs"), tr("Namespaces"), tr("Binding drift"), tr("Expiry"), tr("Workload identity"), tr("Migration")};
     const QString tips[ViewCount] = {tr("Every MSI and what the next sync does about it"),
                                      tr("Every target namespace: exists, ignored, identities aimed at it"),
                                      tr("Bindings that point elsewhere than the operator would set, or at nothing"),
-                                     tr("Managed AzureIdentities by expiry date, orphans included")};
+                                     tr("Managed AzureIdentities by expiry date, orphans included"),
+                                     tr("Workload identity mode: per pair the ServiceAccount and the federated "
+                                        "credential, and each identity's credentials out of 20"),
+                                     tr("The pods behind each AzureIdentityBinding and what they need for workload "
+                                        "identity (workload identity mode reads them)")};
     for (int v = 0; v < ViewCount; ++v) {
         m_proxies[v] = new RowFilterProxyModel(this);
         m_proxies[v]->setSourceModel(m_models[v]);
@@ -118,7 +129,7 @@ void MainWindow::buildViews()
         m_filter->selectAll();
     });
     addAction(focusFilter);
-    // Ctrl+1…4 pick a view, Ctrl+Tab and Ctrl+Shift+Tab step through them
+    // Ctrl+1…6 pick a view, Ctrl+Tab and Ctrl+Shift+Tab step through them
     for (int v = 0; v < ViewCount; ++v) {
         auto *pick = new QAction(this);
         pick->setObjectName(u"viewAction%1"_s.arg(v + 1));
@@ -226,6 +237,10 @@ void MainWindow::setSession(DashboardSession *session)
         m_session->deleteLater();
     m_session = session;
     session->setParent(this);
+    if (m_workloadAction->isChecked())
+        session->setWorkloadIdentity(true);
+    else if (session->workloadIdentity())
+        m_workloadAction->setChecked(true); // the profile's options turned it on
     // What is shown belongs to the previous connection.
     if (m_planDialog)
         m_planDialog->deleteLater();
@@ -408,7 +423,8 @@ void MainWindow::showShortcuts()
                           "Ctrl+P\tPreview the plan as a checklist\n"
                           "Ctrl+Return\tApprove & Sync the ticked items\n"
                           "Ctrl+F\tFilter the rows\n"
-                          "Ctrl+1…4, Alt+1…4\tMSIs, Namespaces, Binding drift, Expiry\n"
+                          "Ctrl+1…6, Alt+1…6\tMSIs, Namespaces, Binding drift, Expiry, Workload identity, "
+                          "Migration\n"
                           "Ctrl+Tab, Ctrl+Shift+Tab\tNext, previous view\n"
                           "Alt+R\tPick a profile\n"
                           "Ctrl+Shift+M\tThe profile menu\n"
@@ -441,9 +457,12 @@ void MainWindow::onSelectionChanged()
         m_details->setContent(
             DetailsBuilder::forBinding(*shown, shown->drift.at(row).namespaceName, shown->drift.at(row).name));
         break;
-    default:
+    case Expiry:
         m_details->setContent(
             DetailsBuilder::forIdentity(*shown, shown->expiry.at(row).namespaceName, shown->expiry.at(row).name));
+        break;
+    default: // the workload identity views: their rows say it all
+        m_details->clear();
         break;
     }
 }
@@ -500,6 +519,8 @@ void MainWindow::updateBanner()
         lines << problems.subscriptions;
         lines << tr("Identities of failing subscriptions are not reported as orphans.");
     }
+    if (!problems.workload.isEmpty())
+        lines << problems.workload;
     if (problems.blocking()) {
         const DashboardDataPtr shown = m_session->data();
         lines << (shown ? tr("The views show the last good read, from %1 (%2 old): they are stale. No plan is built "
@@ -557,16 +578,7 @@ void MainWindow::approve()
         UserPrompt::inform(this, tr("Approve & Sync"), tr("No item is ticked."));
         return;
     }
-    int counts[3] = {};
-    for (const Sync::Action &action : actions)
-        ++counts[int(action.kind)];
-    const QString question = tr("Apply the ticked items to the cluster %2?\n\nItems: %1. To create: %3, to update: "
-                                "%4, to re-point: %5.")
-                                 .arg(actions.size())
-                                 .arg(m_session->clusterDescription())
-                                 .arg(counts[0])
-                                 .arg(counts[1])
-                                 .arg(counts[2]);
+    const QString question = ApplySummary::of(actions).question(m_session->clusterDescription(), actions.size());
     if (!UserPrompt::confirm(this, tr("Approve & Sync"), question))
         return;
     if (m_session->agentActive()
@@ -653,6 +665,18 @@ void MainWindow::onApplyRefused(const QStringList &reasons)
 
 void MainWindow::takeScreenshot()
 {
+    if (m_screenshotView != Msis) {
+        m_tabs->setCurrentIndex(m_screenshotView);
+        // these views have no details: give the rows the room
+        if (auto *split = qobject_cast<QSplitter *>(centralWidget()))
+            split->setSizes({split->height(), 0});
+        m_tables[m_screenshotView]->resizeColumnsToContents();
+        m_tables[m_screenshotView]->selectRow(0);
+        const bool ok = grab().save(m_screenshot);
+        qInfo("screenshot %s: %s", qPrintable(m_screenshot), ok ? "written" : "FAILED");
+        QCoreApplication::exit(ok ? 0 : 1);
+        return;
+    }
     QTableView *table = m_tables[Msis];
     // show an MSI with something to do, so the details pane has a difference to highlight
     int pick = 0;

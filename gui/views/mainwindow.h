@@ -33,12 +33,12 @@ class ProfileStore;
 class RowFilterProxyModel;
 class SecretStore;
 
-/** The dashboard window: four views over the latest load, the details pane, Preview and Approve & Sync. */
+/** The dashboard window: six views over the latest load, the details pane, Preview and Approve & Sync. */
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum View { Msis, Namespaces, Drift, Expiry, ViewCount };
+    enum View { Msis, Namespaces, Drift, Expiry, Workload, Migration, ViewCount };
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -48,6 +48,13 @@ public:
     DashboardSession *session() const { return m_session; }
     /** Once the first load finished: render the window to @p path and quit. */
     void setScreenshotPath(const QString &path) { m_screenshot = path; }
+    /** The view the screenshot shows (default: the MSIs). */
+    void setScreenshotView(View view) { m_screenshotView = view; }
+    /** Workload identity mode for every session from now on (the toolbar's toggle); re-reads when connected. */
+    void setWorkloadIdentity(bool enabled);
+    bool workloadIdentity() const;
+    /** Writes the Migration view's rows as Markdown or CSV (by the suffix) to @p path; false with *error. */
+    bool exportMigration(const QString &path, QString *error) const;
 
     DashboardTableModel *model(View view) const { return m_models[view]; }
     RowFilterProxyModel *proxy(View view) const { return m_proxies[view]; }
@@ -123,6 +130,7 @@ private:
     void showContextMenu(View view, const QPoint &pos);
     void updateActions();
     void takeScreenshot();
+    void exportMigrationInteractively();
     View currentView() const;
 
     QPointer<DashboardSession> m_session;
@@ -147,6 +155,8 @@ private:
     QAction *m_exportJsonAction = nullptr;
     QAction *m_exportYamlAction = nullptr;
     QAction *m_resultsAction = nullptr;
+    QAction *m_workloadAction = nullptr;
+    QAction *m_exportMigrationAction = nullptr;
     bool m_readOnly = false; // --read-only
     bool m_profileReadOnly = false; // the open profile is marked read only
     bool m_closeAfterApply = false;
@@ -156,6 +166,7 @@ private:
     QPointer<PlanDialog> m_planDialog;
     QPointer<ApplyProgressDialog> m_applyDialog;
     QString m_screenshot;
+    View m_screenshotView = Msis;
 
     std::unique_ptr<ProfileStore> m_ownedProfiles;
     ProfileStore *m_profiles = nullptr;

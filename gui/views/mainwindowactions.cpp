@@ -3,20 +3,25 @@
 #include "gui/models/dashboardtablemodel.h"
 #include "gui/models/rowfilterproxymodel.h"
 #include "gui/session/dashboardsession.h"
+#include "gui/session/migrationreport.h"
 #include "gui/views/applyprogressdialog.h"
 #include "gui/views/dashboardicons.h"
 #include "gui/views/detailspane.h"
 #include "gui/views/mainwindow.h"
 #include "gui/views/plandialog.h"
 #include "gui/views/planexport.h"
+#include "gui/views/userprompt.h"
 #include "gui/views/yamldiffview.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QProgressBar>
+#include <QSaveFile>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
@@ -59,6 +64,15 @@ void MainWindow::buildActions()
     m_exportYamlAction = add(
         u"exportYamlAction"_s, tr("Export YAML…"), u"document-save-as"_s, QStyle::SP_DialogSaveButton, {},
         tr("Save the whole plan of the latest read as YAML, every item (the preview exports only the ticked ones)"));
+    m_exportMigrationAction
+        = add(u"exportMigrationAction"_s, tr("Export migration…"), u"document-export"_s, QStyle::SP_DialogSaveButton,
+              {}, tr("Save the Migration view as a report (Markdown or CSV) a team can act on"));
+    bar->addSeparator();
+    m_workloadAction
+        = add(u"workloadIdentityAction"_s, tr("Workload identity"), u"system-users"_s, QStyle::SP_DirLinkIcon, {},
+              tr("Workload identity mode: also plan ServiceAccounts and federated credentials, and "
+                 "read the pods for the Migration view"));
+    m_workloadAction->setCheckable(true);
     bar->addSeparator();
     m_resultsAction
         = add(u"applyResultsAction"_s, tr("Apply results"), u"view-list-details"_s, QStyle::SP_FileDialogDetailedView,
@@ -70,6 +84,8 @@ void MainWindow::buildActions()
             m_applyDialog->activateWindow();
         }
     });
+    connect(m_workloadAction, &QAction::toggled, this, &MainWindow::setWorkloadIdentity);
+    connect(m_exportMigrationAction, &QAction::triggered, this, &MainWindow::exportMigrationInteractively);
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
     connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancel);
     connect(m_previewAction, &QAction::triggered, this, &MainWindow::preview);
@@ -119,6 +135,7 @@ void MainWindow::updateActions()
     m_previewAction->setEnabled(connected && !applying);
     m_exportJsonAction->setEnabled(hasData);
     m_exportYamlAction->setEnabled(hasData);
+    m_exportMigrationAction->setEnabled(hasData && !m_session->data()->migration.isEmpty());
     m_resultsAction->setEnabled(m_applyDialog != nullptr);
     m_resultsAction->setVisible(!isReadOnly());
     m_approveAction->setVisible(!isReadOnly());
@@ -137,6 +154,53 @@ void MainWindow::updateActions()
                                                  : tr("Approve & Sync is disabled: %1").arg(denied));
     if (m_planDialog)
         m_planDialog->setWriteState(isReadOnly(), applying, denied);
+}
+
+void MainWindow::setWorkloadIdentity(bool enabled)
+{
+    if (m_workloadAction->isChecked() != enabled) {
+        m_workloadAction->setChecked(enabled); // toggled() comes back here
+        return;
+    }
+    if (m_session && m_session->workloadIdentity() != enabled) {
+        m_session->setWorkloadIdentity(enabled);
+        refresh();
+    }
+}
+
+bool MainWindow::workloadIdentity() const
+{
+    return m_workloadAction->isChecked();
+}
+
+bool MainWindow::exportMigration(const QString &path, QString *error) const
+{
+    if (!m_session || !m_session->data()) {
+        *error = tr("Nothing is loaded yet.");
+        return false;
+    }
+    const auto format = path.endsWith(u".csv"_s, Qt::CaseInsensitive) ? MigrationReport::Format::Csv
+                                                                      : MigrationReport::Format::Markdown;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(MigrationReport::render(m_session->data()->migration, format)) < 0 || !file.commit()) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::exportMigrationInteractively()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the migration report"), u"migration.md"_s,
+                                                      tr("Markdown (*.md);;CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (exportMigration(path, &error))
+        setStatus(tr("Migration report saved to %1.").arg(path));
+    else
+        UserPrompt::inform(this, tr("Export migration"), error);
 }
 
 void MainWindow::setReadOnly(bool readOnly)

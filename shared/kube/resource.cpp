@@ -18,6 +18,8 @@ const ResourceInfo &ResourceInfo::of(Resource resource)
         {{}, u"v1"_s, u"serviceaccounts"_s, u"ServiceAccount"_s, true},
         {u"events.k8s.io"_s, u"v1"_s, u"events"_s, u"Event"_s, true},
         {u"authorization.k8s.io"_s, u"v1"_s, u"selfsubjectaccessreviews"_s, u"SelfSubjectAccessReview"_s, false},
+        {{}, u"v1"_s, u"pods"_s, u"Pod"_s, true},
+        {u"apps"_s, u"v1"_s, u"replicasets"_s, u"ReplicaSet"_s, true},
     };
     return infos[int(resource)];
 }

@@ -15,6 +15,8 @@ enum class Resource {
     ServiceAccounts,
     EventsV1, // events.k8s.io/v1
     SelfSubjectAccessReviews, // authorization.k8s.io/v1, create only: "may I?" (the dashboard)
+    Pods, // core/v1, listed only: the dashboard's migration view
+    ReplicaSets, // apps/v1, listed only: a Pod's Deployment is its ReplicaSet's owner
 };
 
 /** Where a resource lives in the REST tree. */
