@@ -49,8 +49,8 @@ private:
     bool runOnce(const Config::OperatorConfig &config, Sync::OperatorClients &clients, const Logger &logger,
                  Sync::SyncReport *report, bool events);
 
-    /** How long --sync.once waits for its Events to be written after the sync. */
-    static constexpr int kEventFlushMs = 10000;
+    /** How long --sync.once waits for its Events to be written after the sync (they share --kubernetes.qps). */
+    static constexpr int kEventFlushMs = 30000;
     /** --demo: two syncs against the embedded simulator, with the plan and a summary on stdout. */
     int runDemo(const Config::OperatorConfig &config, Sync::OperatorClients &clients, const Logger &logger);
 

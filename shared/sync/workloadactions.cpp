@@ -49,8 +49,10 @@ Action WorkloadActions::fromStep(const Workload::WorkloadStep &step)
     action.reason = step.reason;
     action.object = step.object;
     action.patch = step.patch;
-    if (step.writesToAzure()) {
+    // Every credential step carries the credential: its PUT body, and for reports whose ServiceAccount it is.
+    if (!step.credential.name.isEmpty())
         action.object = step.credential.toArmBody();
+    if (step.writesToAzure()) {
         if (step.kind == Workload::WorkloadStep::Kind::UpdateFederatedCredential)
             action.changes = credentialFields(step.credential);
     }

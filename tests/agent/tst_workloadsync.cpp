@@ -37,7 +37,9 @@ const QString kPlainMsi = u"id-payments-worker"_s;
 const QString kForeignMsi = u"id-checkout-api"_s;
 const QString kFullMsi = u"id-payments-api"_s;
 
-const QStringList kWorkload {u"--workloadidentity.enable"_s, u"--workloadidentity.clustername=demo"_s};
+// A high client-side limit: --sync.once waits for its Events, and there are a few hundred of them here.
+const QStringList kWorkload {u"--workloadidentity.enable"_s, u"--workloadidentity.clustername=demo"_s,
+                             u"--kubernetes.qps=500"_s, u"--kubernetes.burst=500"_s};
 
 /** The demo scenario with every subscription listable, a foreign ServiceAccount and an MSI at Azure's cap. */
 QString writeScenario(const QTemporaryDir &dir)
@@ -209,8 +211,19 @@ void TestWorkloadSync::syncWritesAccountsAndCredentialsOnce()
                  .toObject()
                  .contains(u"app.kubernetes.io/managed-by"_s));
     QVERIFY(msi(kForeignMsi)->federatedIdentityCredentials.isEmpty());
-    // The identity at the cap got no 21st credential.
+    // The identity at the cap got no 21st credential, and its ServiceAccount's owners hear why.
     QCOMPARE(msi(kFullMsi)->federatedIdentityCredentials.size(), 20);
+    const auto *events = Amo::Sandbox::KubeResourceType::find(u"events.k8s.io"_s, u"v1"_s, u"events"_s);
+    QString blocked;
+    for (const auto &event : store().objects(*events, u"payments"_s)) {
+        const QJsonObject object = event->json();
+        const QJsonObject regarding = object.value(u"regarding"_s).toObject();
+        if (object.value(u"reason"_s).toString() == u"Blocked"
+            && regarding.value(u"kind"_s).toString() == u"ServiceAccount"
+            && regarding.value(u"name"_s).toString() == kFullMsi)
+            blocked = object.value(u"note"_s).toString();
+    }
+    QVERIFY2(blocked.contains(u"20 of the 20"_s), qPrintable(blocked));
 
     // A second sync writes nothing anywhere.
     const int armPuts = puts();
