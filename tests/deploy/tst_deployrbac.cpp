@@ -39,23 +39,26 @@ const QByteArray kAccountToken = "deploy-test-service-account-token";
 const QString kAllowLabel = u"msi.azure.k8s.io/allow"_s;
 
 // Runs the agent the way a restricted pod does. Arguments: agent executable, service-account folder,
-// the simulator's CA certificate, then the container's arguments.
-// Everything the pod needs from the build tree is bound into /run first: the tree itself may live under
-// /tmp, which the pod then replaces with an empty tmpfs.
+// the simulator's CA certificate, the test's folder (client files the environment names), then the
+// container's arguments. What the pod needs is bound into /run first and the test's folder is bound
+// back after /tmp is replaced with an empty tmpfs: the build tree itself may live under /tmp.
 const QString kPodScript = uR"(set -e
 mount -t tmpfs -o size=1m tmpfs /run
-mkdir -p /run/secrets/kubernetes.io/serviceaccount
+mkdir -p /run/secrets/kubernetes.io/serviceaccount /run/pod-files
 mount --bind "$2" /run/secrets/kubernetes.io/serviceaccount
 mount -o remount,bind,ro /run/secrets/kubernetes.io/serviceaccount
 touch /run/azure-msi-operator
 mount --bind "$1" /run/azure-msi-operator
+mount --bind "$4" /run/pod-files
 # The image's trust store holds the simulator's CA, as a real image's holds the public Azure CAs.
 mount -t tmpfs -o size=1m tmpfs /etc/ssl/certs
 cp "$3" "/etc/ssl/certs/$(openssl x509 -hash -noout -in "$3").0"
 mount -t tmpfs -o size=8m,mode=1777 tmpfs /tmp
+mkdir -p "$4"
+mount --bind /run/pod-files "$4"
 mount -o remount,bind,ro /
 agent=/run/azure-msi-operator
-shift 3
+shift 4
 exec setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all --bounding-set=-all --no-new-privs "$agent" "$@"
 )"_s;
 
@@ -219,7 +222,8 @@ void TestDeployRbac::restrictedAgentCallsExactlyWhatTheRolesGrant()
     agent.setProcessEnvironment(env);
     agent.start(u"unshare"_s,
                 QStringList {u"--mount"_s, u"--propagation"_s, u"private"_s, u"--"_s, u"/bin/sh"_s, u"-c"_s, kPodScript,
-                             u"pod"_s, QStringLiteral(AMO_OPERATOR_EXE), accountDir, accountDir + u"/ca.crt"_s}
+                             u"pod"_s, QStringLiteral(AMO_OPERATOR_EXE), accountDir, accountDir + u"/ca.crt"_s,
+                             dir.path()}
                     + run.args);
     QVERIFY2(agent.waitForStarted(10000), qPrintable(agent.errorString()));
     const auto text = [&log] {
