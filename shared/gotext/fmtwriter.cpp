@@ -93,8 +93,9 @@ void FmtWriter::fmtInteger(std::uint64_t u, int base, bool isSigned, char32_t ve
         u /= ubase;
     }
     num.insert(num.begin(), digits[u]);
-    while (static_cast<int>(num.size()) < precision)
-        num.insert(num.begin(), '0');
+    // One insert: a precision of millions zero by zero would be quadratic.
+    if (static_cast<int>(num.size()) < precision)
+        num.insert(0, static_cast<std::size_t>(precision) - num.size(), '0');
     if (flags.sharp) {
         if (base == 2)
             num.insert(0, "0b");
